@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public', 'reports', 'test-results', 'playwright-report', 'bench-results', '.devcarry'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core must not reach for React or the page.
+    files: ['src/model/**', 'src/data/**', 'src/train/**', 'src/worker/**', 'src/shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'react-dom/*', 'recharts', 'zustand', '../ui/*', '../store/*', '../client/*'] }],
+    },
+  },
+  {
+    files: ['scripts/**', 'e2e/**', '*.config.ts', '*.config.js', 'bench/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,64 @@
+// The one message protocol between the UI (client/bridge.ts) and the training Worker (worker/).
+// Both sides import only these types, so a change here is checked on both sides by the compiler.
+
+import type { DatasetSummary } from './dataset';
+import type { RunSettings, RunState } from './types';
+
+/** Which TF.js backend trains, on what, and why it was picked. */
+export interface BackendInfo {
+  name: 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+  /** The adapter or device in plain words, e.g. "NVIDIA H100 (WebGPU)" or "CPU, WebAssembly SIMD". */
+  adapter: string;
+  /** Why this backend was chosen, in plain words. */
+  reason: string;
+}
+
+export interface StepMetrics {
+  step: number;
+  epoch: number;
+  /** Fraction of the current epoch done, 0…1. */
+  epochProgress: number;
+  loss: number;
+  /** Accuracy on this training mini-batch, 0…1. */
+  batchAcc: number;
+  learningRate: number;
+  imagesPerSec: number;
+  msPerStep: number;
+  /** Seconds left in this epoch and in the whole run, estimated from recent steps. */
+  etaEpochS: number;
+  etaRunS: number;
+}
+
+export interface EvalMetrics {
+  step: number;
+  epoch: number;
+  /** 'epoch': the whole test set at the end of an epoch; 'estimate': a test subset mid-epoch. */
+  kind: 'epoch' | 'estimate';
+  /** Accuracy 0…1 on the training images of the epoch (mean over its steps); null for estimates. */
+  trainAcc: number | null;
+  trainLoss: number | null;
+  testAcc: number;
+  testLoss: number;
+  top1Error: number;
+  top5Error: number;
+  testCount: number;
+}
+
+export type ToWorker =
+  | { type: 'init' }
+  | { type: 'load-files'; files: File[] }
+  | { type: 'train'; settings: RunSettings }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' };
+
+export type FromWorker =
+  | { type: 'backend'; info: BackendInfo }
+  | { type: 'data-progress'; loaded: number; total: number; what: string }
+  | { type: 'dataset'; summary: DatasetSummary }
+  /** A load failed; the dataset loaded before (if any) is untouched and still in use. */
+  | { type: 'data-error'; message: string }
+  | { type: 'run-state'; state: RunState; message?: string }
+  | { type: 'step'; metrics: StepMetrics }
+  | { type: 'eval'; metrics: EvalMetrics }
+  | { type: 'log'; level: 'info' | 'warn'; message: string };
