@@ -1,0 +1,71 @@
+// Toggles → entry list. Pure data, no TF.js: the UI uses it for the layer table, the Worker
+// hands the same spec to build.ts.
+import type { Activation, LayerSpec, ModelConfig, ModelSpec, PoolingMode, PresetId } from '../shared/types';
+import { POOLING, PRESETS } from './presets';
+
+/** The paper's network as published: ReLU, LRN, dropout, overlapping pooling, no two-tower split. */
+export function defaultConfig(preset: PresetId = 'cifar'): ModelConfig {
+  return { preset, activation: 'relu', lrn: true, dropout: true, pooling: 'overlapping', grouped: false };
+}
+
+/**
+ * Desugars a preset's blueprint with the toggles into entries named
+ * input, (upscale), conv1, act1, (lrn1), pool1, …, conv5, act5, pool5, flatten,
+ * fc6, act6, (drop6), fc7, act7, (drop7), fc8. The last entry gives the logits, [10].
+ */
+export function buildSpec(config: ModelConfig): ModelSpec {
+  const bp = PRESETS[config.preset];
+  const pool = POOLING[config.pooling];
+  const layers: LayerSpec[] = [{ kind: 'input', name: 'input', ...bp.input }];
+  if (bp.resize) layers.push({ kind: 'resize', name: 'upscale', ...bp.resize });
+
+  bp.convs.forEach((c, i) => {
+    const n = i + 1;
+    layers.push({
+      kind: 'conv',
+      name: `conv${n}`,
+      filters: c.filters,
+      kernel: c.kernel,
+      stride: c.stride,
+      pad: c.pad,
+      groups: config.grouped && c.groupable ? 2 : 1,
+      init: bp.init,
+      biasInit: c.biasInit,
+    });
+    layers.push({ kind: 'activation', name: `act${n}`, fn: config.activation });
+    if (c.lrn && config.lrn) layers.push({ kind: 'lrn', name: `lrn${n}`, ...bp.lrn });
+    if (c.pool) layers.push({ kind: 'maxpool', name: `pool${n}`, size: pool.size, stride: pool.stride });
+  });
+
+  layers.push({ kind: 'flatten', name: 'flatten' });
+  const first = bp.convs.length + 1;
+  bp.hidden.forEach((h, i) => {
+    const n = first + i;
+    layers.push({ kind: 'dense', name: `fc${n}`, units: h.units, init: bp.init, biasInit: h.biasInit });
+    layers.push({ kind: 'activation', name: `act${n}`, fn: config.activation });
+    if (config.dropout) layers.push({ kind: 'dropout', name: `drop${n}`, rate: bp.dropoutRate });
+  });
+  layers.push({
+    kind: 'dense',
+    name: `fc${first + bp.hidden.length}`,
+    units: bp.classes,
+    init: bp.init,
+    biasInit: bp.outputBiasInit,
+  });
+  return { preset: config.preset, config: { ...config }, layers };
+}
+
+const ACTIVATIONS: Activation[] = ['relu', 'tanh', 'sigmoid'];
+const POOLINGS: PoolingMode[] = ['overlapping', 'non-overlapping'];
+
+/** Every toggle combination of one preset (3 activations × LRN × dropout × pooling × grouped = 48). */
+export function allConfigs(preset: PresetId): ModelConfig[] {
+  const out: ModelConfig[] = [];
+  for (const activation of ACTIVATIONS)
+    for (const lrn of [true, false])
+      for (const dropout of [true, false])
+        for (const pooling of POOLINGS)
+          for (const grouped of [false, true])
+            out.push({ preset, activation, lrn, dropout, pooling, grouped });
+  return out;
+}
