@@ -1,0 +1,88 @@
+// One function per entry kind: how an entry turns its input into its output with plain TF.js ops
+// (no tf.layers: it has no LRN, and plain ops keep grouped convs and seeded dropout explicit).
+import * as tf from '@tensorflow/tfjs';
+import type { LayerSpec } from '../shared/types';
+import { lrn } from './lrn';
+
+/** The variables of one conv or dense entry. */
+export interface LayerVars {
+  /** [k, k, cIn / groups, filters] or [fanIn, units]. */
+  kernel: tf.Variable;
+  /** [filters] or [units]. */
+  bias: tf.Variable;
+}
+
+export interface ApplyOptions {
+  training: boolean;
+  /** Seed of this entry's dropout mask; undefined draws a fresh mask. */
+  dropoutSeed?: number;
+}
+
+/**
+ * Applies one entry. Input and output are [N, H, W, C] before flatten and [N, units] after.
+ * Creates intermediate tensors: call inside tf.tidy.
+ */
+export function applyLayer(
+  layer: LayerSpec,
+  x: tf.Tensor,
+  vars: LayerVars | undefined,
+  opts: ApplyOptions,
+): tf.Tensor {
+  switch (layer.kind) {
+    case 'input':
+      return x;
+    case 'resize':
+      return tf.image.resizeBilinear(x as tf.Tensor4D, [layer.height, layer.width]);
+    case 'conv':
+      return tf.add(
+        conv(x as tf.Tensor4D, need(vars, layer.name).kernel as tf.Tensor4D, layer),
+        need(vars, layer.name).bias,
+      );
+    case 'activation':
+      return layer.fn === 'relu' ? tf.relu(x) : layer.fn === 'tanh' ? tf.tanh(x) : tf.sigmoid(x);
+    case 'lrn':
+      return lrn(x as tf.Tensor4D, layer);
+    case 'maxpool':
+      // 'valid' floors like the shape table: an incomplete last window is dropped.
+      return tf.maxPool(x as tf.Tensor4D, layer.size, layer.stride, 'valid');
+    case 'flatten':
+      return tf.reshape(x, [x.shape[0], -1]);
+    case 'dense':
+      return tf.add(
+        tf.matMul(x as tf.Tensor2D, need(vars, layer.name).kernel as tf.Tensor2D),
+        need(vars, layer.name).bias,
+      );
+    case 'dropout':
+      return opts.training ? tf.dropout(x, layer.rate, undefined, opts.dropoutSeed) : x;
+  }
+}
+
+function need(vars: LayerVars | undefined, name: string): LayerVars {
+  if (!vars) throw new Error(`no variables for layer ${name}`);
+  return vars;
+}
+
+/**
+ * Convolution with explicit zero padding (explicit pads floor like TF 'valid'; a bare number
+ * would not round). groups = 2 splits input channels and filters into two towers and concatenates.
+ * @param x [N, H, W, C]; kernel [k, k, C / groups, filters]
+ */
+function conv(x: tf.Tensor4D, kernel: tf.Tensor4D, layer: Extract<LayerSpec, { kind: 'conv' }>): tf.Tensor4D {
+  const p = layer.pad;
+  const pad: 'valid' | [[number, number], [number, number], [number, number], [number, number]] =
+    p === 0
+      ? 'valid'
+      : [
+          [0, 0],
+          [p, p],
+          [p, p],
+          [0, 0],
+        ];
+  if (layer.groups === 1) return tf.conv2d(x, kernel, layer.stride, pad) as tf.Tensor4D;
+  const xs = tf.split(x, layer.groups, 3);
+  const ks = tf.split(kernel, layer.groups, 3);
+  return tf.concat(
+    xs.map((xi, i) => tf.conv2d(xi as tf.Tensor4D, ks[i] as tf.Tensor4D, layer.stride, pad)),
+    3,
+  );
+}
