@@ -71,6 +71,13 @@ describe('built model agrees with the spec', () => {
   });
 });
 
+/** Root mean square: the standard deviation of zero-mean weights. */
+function rms(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i] * values[i];
+  return Math.sqrt(s / values.length);
+}
+
 describe('createModel', () => {
   it('is seeded: same seed same weights, other seed other weights; He std and bias init as specified', () => {
     const spec = buildSpec(defaultConfig('cifar'));
@@ -86,7 +93,7 @@ describe('createModel', () => {
       expect(w(a, 2).slice(0, 10)).not.toEqual(w(a, 4).slice(0, 10));
       const conv3 = a.params.find((p) => p.layer === 'conv3' && p.role === 'kernel')!.variable;
       const v = conv3.dataSync();
-      const std = Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length);
+      const std = rms(v);
       expect(std).toBeCloseTo(Math.sqrt(2 / (3 * 3 * 192)), 3);
     } finally {
       [a, b, c].forEach((m) => m.dispose());
@@ -102,7 +109,7 @@ describe('createModel', () => {
       for (const l of ['conv2', 'conv4', 'conv5', 'fc6', 'fc7'])
         expect(new Set(bias(l))).toEqual(new Set([1]));
       const k = m.params.find((p) => p.layer === 'conv2' && p.role === 'kernel')!.variable.dataSync();
-      const std = Math.sqrt(k.reduce((s, x) => s + x * x, 0) / k.length);
+      const std = rms(k);
       expect(std).toBeCloseTo(0.01, 4);
     } finally {
       m.dispose();
