@@ -1,0 +1,191 @@
+// Each replacement kernel, and a whole network's gradient, on wasm against the cpu backend.
+// Tolerance: float32 with a different summation order (XNNPACK vs loops), so the largest
+// difference must stay below 1e-4 of the largest magnitude of the cpu result.
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerWasmTrainingKernels } from './index';
+import { createModel } from '../../model/build';
+import type { ModelSpec } from '../../shared/types';
+import { defaultConfig } from '../../model/spec';
+
+beforeAll(async () => {
+  setWasmPaths(path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
+  registerWasmTrainingKernels();
+  registerWasmTrainingKernels(); // idempotent
+  await tf.setBackend('wasm');
+  await tf.ready();
+});
+
+/** Fixed pseudo-random values in [-1, 1) (or small integers, to provoke ties in max-pooling). */
+function values(n: number, seed: number, ties = false): Float32Array {
+  let s = seed;
+  return Float32Array.from({ length: n }, () => {
+    s = (s * 1664525 + 1013904223) % 4294967296;
+    const u = s / 4294967296;
+    return ties ? Math.floor(u * 3) : u * 2 - 1;
+  });
+}
+
+/** Runs `fn` on cpu and on wasm; returns both results as plain arrays. */
+async function onBoth(fn: () => tf.Tensor[]): Promise<{ cpu: Float32Array[]; wasm: Float32Array[] }> {
+  const run = async (backend: string) => {
+    await tf.setBackend(backend);
+    const out = tf.tidy(fn);
+    const data = out.map((t) => t.dataSync() as Float32Array);
+    tf.dispose(out);
+    return data;
+  };
+  const cpu = await run('cpu');
+  const wasm = await run('wasm');
+  return { cpu, wasm };
+}
+
+function expectClose(actual: Float32Array, expected: Float32Array, what: string) {
+  expect(actual.length, what).toBe(expected.length);
+  let scale = 0;
+  let diff = 0;
+  for (let i = 0; i < expected.length; i++) {
+    scale = Math.max(scale, Math.abs(expected[i]));
+    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
+  }
+  expect(scale, `${what}: all zero`).toBeGreaterThan(0);
+  expect(diff / scale, what).toBeLessThan(1e-4);
+}
+
+type Pad = 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]];
+const explicit = (p: number): Pad => [
+  [0, 0],
+  [p, p],
+  [p, p],
+  [0, 0],
+];
+
+describe('Conv2DBackpropFilter on wasm', () => {
+  // [x shape, kernel, filters, stride, pad]: AlexNet's C1 (11×11/4, exact and with a remainder the
+  // forward floors away), C2 (5×5 pad 2), C3–C5 (3×3 pad 1), and an asymmetric 'same' pad.
+  const cases: [number[], number, number, number, Pad][] = [
+    [[3, 35, 35, 3], 11, 8, 4, 'valid'],
+    [[2, 38, 37, 3], 11, 6, 4, 'valid'],
+    [[3, 9, 9, 6], 5, 8, 1, explicit(2)],
+    [[2, 7, 7, 5], 3, 4, 1, explicit(1)],
+    [[2, 8, 8, 3], 3, 5, 2, 'same'],
+    [[2, 11, 11, 4], 3, 3, 2, explicit(1)],
+  ];
+  it.each(cases)('x %j, %i×%i … matches cpu (weight and input gradients)', async (shape, k, f, s, pad) => {
+    const xs = values(
+      shape.reduce((a, b) => a * b, 1),
+      1,
+    );
+    const ws = values(k * k * shape[3] * f, 2);
+    const { cpu, wasm } = await onBoth(() => {
+      const x = tf.tensor4d(xs, shape as [number, number, number, number]);
+      const w = tf.tensor4d(ws, [k, k, shape[3], f]);
+      const y = tf.conv2d(x, w, s, pad);
+      const dy = tf.tensor(values(y.size, 3), y.shape);
+      const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, s, pad), dy)),
+      )([x, w]);
+      return [dw, dx];
+    });
+    expectClose(wasm[0], cpu[0], 'dW');
+    expectClose(wasm[1], cpu[1], 'dx');
+  });
+});
+
+describe('MaxPoolGrad on wasm', () => {
+  const cases: [number[], number, number, boolean][] = [
+    [[3, 15, 15, 5], 3, 2, false],
+    [[2, 16, 16, 4], 2, 2, false],
+    [[2, 13, 13, 7], 3, 2, true],
+    [[2, 27, 27, 3], 2, 2, true],
+  ];
+  it.each(cases)('x %j, pool %i/%i, ties %s: matches cpu', async (shape, size, stride, ties) => {
+    const xs = values(
+      shape.reduce((a, b) => a * b, 1),
+      4,
+      ties,
+    );
+    const { cpu, wasm } = await onBoth(() => {
+      const x = tf.tensor4d(xs, shape as [number, number, number, number]);
+      const y = tf.maxPool(x, size, stride, 'valid');
+      const dy = tf.tensor(values(y.size, 5), y.shape);
+      return [
+        tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, size, stride, 'valid'), dy)))(x),
+      ];
+    });
+    expectClose(wasm[0], cpu[0], 'dx');
+  });
+});
+
+describe('whole-network gradient on wasm', () => {
+  // A small net with every op AlexNet differentiates through: upscale, strided conv, LRN,
+  // overlapping and 2/2 pooling, grouped conv, the three activations, seeded dropout, dense,
+  // softmax cross-entropy.
+  const spec: ModelSpec = {
+    preset: 'cifar',
+    config: defaultConfig('cifar'),
+    layers: [
+      { kind: 'input', name: 'input', height: 12, width: 12, channels: 3 },
+      { kind: 'resize', name: 'upscale', height: 23, width: 23 },
+      {
+        kind: 'conv',
+        name: 'conv1',
+        filters: 8,
+        kernel: 5,
+        stride: 2,
+        pad: 0,
+        groups: 1,
+        init: { kind: 'he' },
+        biasInit: 0.1,
+      },
+      { kind: 'activation', name: 'act1', fn: 'relu' },
+      { kind: 'lrn', name: 'lrn1', k: 1, n: 5, alpha: 0.1, beta: 0.75 },
+      { kind: 'maxpool', name: 'pool1', size: 3, stride: 2 },
+      {
+        kind: 'conv',
+        name: 'conv2',
+        filters: 6,
+        kernel: 3,
+        stride: 1,
+        pad: 1,
+        groups: 2,
+        init: { kind: 'he' },
+        biasInit: 1,
+      },
+      { kind: 'activation', name: 'act2', fn: 'tanh' },
+      { kind: 'maxpool', name: 'pool2', size: 2, stride: 2 },
+      { kind: 'flatten', name: 'flatten' },
+      { kind: 'dense', name: 'fc3', units: 12, init: { kind: 'normal', std: 0.1 }, biasInit: 0 },
+      { kind: 'activation', name: 'act3', fn: 'sigmoid' },
+      { kind: 'dropout', name: 'drop3', rate: 0.5 },
+      { kind: 'dense', name: 'fc4', units: 10, init: { kind: 'he' }, biasInit: 0 },
+    ],
+  };
+
+  it('equals the cpu gradient for every variable', async () => {
+    const xs = values(4 * 12 * 12 * 3, 6);
+    const labels = [3, 1, 4, 1];
+    const { cpu, wasm } = await onBoth(() => {
+      const model = createModel(spec, 9);
+      const x = tf.tensor4d(xs, [4, 12, 12, 3]);
+      const y = tf.oneHot(labels, 10);
+      const { value, grads } = tf.variableGrads(
+        () =>
+          tf.losses.softmaxCrossEntropy(
+            y,
+            model.forward(x, { training: true, dropoutSeed: 17 }),
+          ) as tf.Scalar,
+        model.variables,
+      );
+      const out = [value, ...model.variables.map((v) => grads[v.name])];
+      // Keep the results alive past the variables: clone before disposing the model.
+      const kept = out.map((t) => t.clone());
+      model.dispose();
+      return kept;
+    });
+    expect(cpu.length).toBe(1 + 8);
+    cpu.forEach((c, i) => expectClose(wasm[i], c, i === 0 ? 'loss' : `grad ${i}`));
+  });
+});
