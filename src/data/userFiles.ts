@@ -1,0 +1,221 @@
+// Loading CIFAR-10 files the user picked: any mix of official binary batches (data_batch_N.bin,
+// test_batch.bin) and the official archive cifar-10-binary.tar.gz (or .tgz / .tar).
+//
+// Rule: if any data_batch files are loaded, the training set becomes exactly those batches (each
+// tagged with its N); otherwise the current training set stays. test_batch.bin replaces the test
+// set; otherwise the current one stays. Everything is checked before anything is built; on any
+// problem a DataError is thrown and the caller keeps its dataset.
+
+import type { DataSource, Dataset, ImageSet, TrainSet } from '../shared/dataset';
+import { IMAGE_BYTES } from '../shared/types';
+import { DataError, formatCount } from './errors';
+import {
+  type BatchId,
+  badNameMessage,
+  batchFileName,
+  batchIdOf,
+  checkBatchSize,
+  parseBatch,
+  sniffFormat,
+} from './officialBinary';
+import { readTar, tarFiles, TarFormatError } from './tar';
+
+/** The official archive is 170 MB; refuse anything far larger before reading it. */
+export const MAX_ARCHIVE_BYTES = 400 * 1024 * 1024;
+
+/** Where each part of a dataset came from, in words, and whether it is the user's own files. */
+interface Origin {
+  train: { text: string; user: boolean };
+  test: { text: string; user: boolean };
+}
+const origins = new WeakMap<Dataset, Origin>();
+
+const EMBEDDED_TEXT =
+  'the built-in CIFAR-10 (a JPEG quality-75 re-encode of the official images; pixels differ slightly from the official release)';
+
+function originOf(current: Dataset): Origin {
+  const known = origins.get(current);
+  if (known) return known;
+  if (current.source.kind === 'embedded') {
+    return { train: { text: EMBEDDED_TEXT, user: false }, test: { text: EMBEDDED_TEXT, user: false } };
+  }
+  const user = current.source.kind === 'official-binary';
+  const text = user ? 'official binary files loaded before' : 'the data loaded before';
+  return { train: { text, user }, test: { text, user } };
+}
+
+interface LoadedBatch {
+  id: BatchId;
+  /** For messages: the file, or "archive.tar.gz: path/inside". */
+  where: string;
+  set: ImageSet;
+}
+
+const ARCHIVE_RE = /\.(tar\.gz|tgz|tar)$/i;
+
+async function gunzip(file: Blob, name: string): Promise<Uint8Array> {
+  try {
+    const stream = file.stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    throw new DataError(`Could not unpack ${name}: the archive is damaged or not gzip.`);
+  }
+}
+
+async function readArchive(file: File): Promise<LoadedBatch[]> {
+  if (file.size === 0) throw new DataError(`${file.name} is empty (0 bytes).`);
+  if (file.size > MAX_ARCHIVE_BYTES) {
+    throw new DataError(
+      `${file.name} is ${formatCount(file.size)} bytes, far larger than the official cifar-10-binary.tar.gz ` +
+        `(about 170 MB): it is not the CIFAR-10 binary release.`,
+    );
+  }
+  const isGzip = !/\.tar$/i.test(file.name);
+  const tarBytes = isGzip ? await gunzip(file, file.name) : new Uint8Array(await file.arrayBuffer());
+  let entries;
+  try {
+    entries = tarFiles(readTar(tarBytes));
+  } catch (e) {
+    const what = e instanceof TarFormatError ? sniffFormat(tarBytes) : null;
+    throw new DataError(
+      `Could not unpack ${file.name}: ${isGzip ? 'it unzips, but what is inside' : 'it'} is not a tar archive` +
+        `${what ? ` (it is ${what})` : ''}.`,
+    );
+  }
+  const batches: LoadedBatch[] = [];
+  for (const entry of entries) {
+    const id = batchIdOf(entry.name);
+    if (!id) continue; // batches.meta.txt, readme.html, …
+    const where = `${file.name}: ${entry.name}`;
+    batches.push({ id, where, set: parseBatch(where, entry.data) });
+  }
+  if (batches.length === 0) {
+    const names = entries.map((e) => e.name.split('/').pop() ?? e.name);
+    const python = names.some((n) => /^data_batch_[1-5]$/.test(n) || n === 'test_batch');
+    const listed = names.slice(0, 6).join(', ') + (names.length > 6 ? ', …' : '');
+    throw new DataError(
+      `${file.name} holds no CIFAR-10 batch (data_batch_1.bin … data_batch_5.bin, test_batch.bin)` +
+        (names.length ? `; it holds ${listed}` : '; it is empty') +
+        (python
+          ? '. That is the Python version of CIFAR-10: this app needs the binary version, cifar-10-binary.tar.gz.'
+          : '.'),
+    );
+  }
+  return batches;
+}
+
+async function readBatchFile(file: File): Promise<LoadedBatch> {
+  checkBatchSize(file.name, file.size);
+  const set = parseBatch(file.name, new Uint8Array(await file.arrayBuffer()));
+  const id = batchIdOf(file.name);
+  if (!id) throw new DataError(badNameMessage(file.name));
+  return { id, where: file.name, set };
+}
+
+async function readOther(file: File): Promise<never> {
+  const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+  const what = file.size === 0 ? 'empty' : sniffFormat(head);
+  throw new DataError(
+    `${file.name}${what ? ` is ${what}, and` : ''} is not a CIFAR-10 file this app can load: choose the official binary ` +
+      `batches (data_batch_1.bin … data_batch_5.bin, test_batch.bin) or the archive cifar-10-binary.tar.gz.`,
+  );
+}
+
+function concat(batches: LoadedBatch[]): TrainSet {
+  const count = batches.reduce((s, b) => s + b.set.count, 0);
+  const images = new Uint8Array(count * IMAGE_BYTES);
+  const labels = new Uint8Array(count);
+  const batchOf = new Uint8Array(count);
+  let at = 0;
+  for (const b of batches) {
+    images.set(b.set.images, at * IMAGE_BYTES);
+    labels.set(b.set.labels, at);
+    batchOf.fill(b.id.split === 'train' ? b.id.batch : 0, at, at + b.set.count);
+    at += b.set.count;
+  }
+  return { count, images, labels, batchOf };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Loads the user's files and returns the new dataset (see the rule at the top of this file).
+ * Throws DataError, with a message for the user, if anything is wrong; `current` is never changed.
+ */
+export async function loadUserFiles(files: File[], current: Dataset | null): Promise<Dataset> {
+  if (files.length === 0) throw new DataError('No files were chosen.');
+  const loaded: LoadedBatch[] = [];
+  for (const file of files) {
+    if (ARCHIVE_RE.test(file.name)) loaded.push(...(await readArchive(file)));
+    else if (/\.bin$/i.test(file.name)) loaded.push(await readBatchFile(file));
+    else await readOther(file);
+  }
+
+  const seen = new Map<string, string>();
+  for (const b of loaded) {
+    const key = batchFileName(b.id);
+    const before = seen.get(key);
+    if (before)
+      throw new DataError(`${key} was given twice (${before} and ${b.where}): give each batch once.`);
+    seen.set(key, b.where);
+  }
+
+  const trainBatches = loaded
+    .filter((b) => b.id.split === 'train')
+    .sort((a, b) => (a.id.split === 'train' && b.id.split === 'train' ? a.id.batch - b.id.batch : 0));
+  const testBatch = loaded.find((b) => b.id.split === 'test');
+  const before = current ? originOf(current) : null;
+
+  if (trainBatches.length === 0 && !current) {
+    throw new DataError(
+      'No training data: add at least one data_batch_N.bin (or the whole cifar-10-binary.tar.gz).',
+    );
+  }
+  if (!testBatch && !current) {
+    throw new DataError('No test data: add test_batch.bin (or the whole cifar-10-binary.tar.gz).');
+  }
+
+  const fileList = (bs: LoadedBatch[]) => bs.map((b) => b.where).join(', ');
+  let train: TrainSet;
+  let trainOrigin: Origin['train'];
+  if (trainBatches.length > 0) {
+    train = concat(trainBatches);
+    const numbers = trainBatches.map((b) => (b.id.split === 'train' ? b.id.batch : 0)).join(', ');
+    trainOrigin = {
+      text: `your file${trainBatches.length > 1 ? 's' : ''} ${fileList(trainBatches)} (${plural(train.count, 'image', 'images')}, batch${trainBatches.length > 1 ? 'es' : ''} ${numbers})`,
+      user: true,
+    };
+  } else {
+    train = (current as Dataset).train;
+    trainOrigin = (before as Origin).train;
+  }
+
+  let test: ImageSet;
+  let testOrigin: Origin['test'];
+  if (testBatch) {
+    test = testBatch.set;
+    testOrigin = {
+      text: `your file ${testBatch.where} (${plural(test.count, 'image', 'images')})`,
+      user: true,
+    };
+  } else {
+    test = (current as Dataset).test;
+    testOrigin = (before as Origin).test;
+  }
+
+  const allUser = trainOrigin.user && testOrigin.user;
+  const source: DataSource = allUser
+    ? {
+        kind: 'official-binary',
+        description: `CIFAR-10 from the official binary release, as you loaded it. Training: ${trainOrigin.text}. Test: ${testOrigin.text}.`,
+      }
+    : {
+        kind: 'mixed',
+        description: `Training images: ${trainOrigin.text}. Test images: ${testOrigin.text}.`,
+      };
+  const dataset: Dataset = { source, train, test };
+  origins.set(dataset, { train: trainOrigin, test: testOrigin });
+  return dataset;
+}
