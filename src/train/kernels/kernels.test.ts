@@ -119,6 +119,29 @@ describe('MaxPoolGrad on wasm', () => {
   });
 });
 
+describe('BatchMatMul with transposes on wasm', () => {
+  // Dense gradients multiply by transposed operands; the wrapper transposes explicitly.
+  const cases: [number[], number[], boolean, boolean][] = [
+    [[6, 5], [5, 7], false, false],
+    [[5, 6], [5, 7], true, false],
+    [[6, 5], [7, 5], false, true],
+    [[5, 6], [7, 5], true, true],
+    [[3, 5, 6], [3, 7, 5], true, true],
+  ];
+  it.each(cases)('a %j, b %j, transposeA %s, transposeB %s: matches cpu', async (sa, sb, ta, tb) => {
+    const as = values(
+      sa.reduce((x, y) => x * y, 1),
+      7,
+    );
+    const bs = values(
+      sb.reduce((x, y) => x * y, 1),
+      8,
+    );
+    const { cpu, wasm } = await onBoth(() => [tf.matMul(tf.tensor(as, sa), tf.tensor(bs, sb), ta, tb)]);
+    expectClose(wasm[0], cpu[0], 'a·b');
+  });
+});
+
 describe('whole-network gradient on wasm', () => {
   // A small net with every op AlexNet differentiates through: upscale, strided conv, LRN,
   // overlapping and 2/2 pooling, grouped conv, the three activations, seeded dropout, dense,
