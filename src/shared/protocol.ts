@@ -5,8 +5,10 @@ import type { DatasetSummary } from './dataset';
 import type { RunSettings, RunState } from './types';
 
 /** Which TF.js backend trains, on what, and why it was picked. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
 export interface BackendInfo {
-  name: 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+  name: BackendName;
   /** The adapter or device in plain words, e.g. "NVIDIA H100 (WebGPU)" or "CPU, WebAssembly SIMD". */
   adapter: string;
   /** Why this backend was chosen, in plain words. */
@@ -45,7 +47,8 @@ export interface EvalMetrics {
 }
 
 export type ToWorker =
-  | { type: 'init' }
+  /** Start: pick a backend (`backend` forces one, e.g. from ?backend=wasm) and load the embedded data. */
+  | { type: 'init'; backend?: BackendName; dataUrl: string }
   | { type: 'load-files'; files: File[] }
   | { type: 'train'; settings: RunSettings }
   | { type: 'pause' }

@@ -1,0 +1,56 @@
+// Loss, top-1 and top-5 error of a model on a set of images, in chunks that fit in memory.
+
+import * as tf from '@tensorflow/tfjs';
+import type { ImageSet } from '../shared/dataset';
+import { NUM_CLASSES } from '../shared/types';
+import type { TrainableModel } from '../model/build';
+import { makeBatch, type ChannelStats } from './batches';
+import { countTopK, crossEntropy } from './metrics';
+
+export interface EvalResult {
+  loss: number;
+  acc: number;
+  top1Error: number;
+  top5Error: number;
+  count: number;
+}
+
+/** Evaluates on `indices` of `set` without dropout. `chunk` bounds the activations kept at once. */
+export async function evaluate(
+  model: TrainableModel,
+  set: ImageSet,
+  indices: ArrayLike<number>,
+  stats: ChannelStats,
+  chunk: number,
+): Promise<EvalResult> {
+  let lossSum = 0;
+  let top1 = 0;
+  let top5 = 0;
+  for (let start = 0; start < indices.length; start += chunk) {
+    const size = Math.min(chunk, indices.length - start);
+    const parts = tf.tidy(() => {
+      const { x, y } = makeBatch(set, indices, start, size, stats);
+      const logits = model.forward(x, { training: false });
+      return tf.stack([
+        crossEntropy(logits, y, NUM_CLASSES).mul(size),
+        countTopK(logits, y, 1).toFloat(),
+        countTopK(logits, y, 5).toFloat(),
+      ]);
+    });
+    const [l, t1, t5] = await parts.data();
+    parts.dispose();
+    lossSum += l;
+    top1 += t1;
+    top5 += t5;
+    // Let pause/stop messages through between chunks of a long evaluation.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+  const n = Math.max(1, indices.length);
+  return {
+    loss: lossSum / n,
+    acc: top1 / n,
+    top1Error: 1 - top1 / n,
+    top5Error: 1 - top5 / n,
+    count: indices.length,
+  };
+}

@@ -1,0 +1,175 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Dataset } from '../shared/dataset';
+import type { ModelSpec, RunSettings } from '../shared/types';
+import { IMAGE_BYTES } from '../shared/types';
+import { createRng } from '../data/random';
+import { RunControl } from './control';
+import { train, type TrainerHooks } from './trainer';
+import type { EvalMetrics, StepMetrics } from '../shared/protocol';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** A small network with every kind of entry, cheap enough for the cpu backend. */
+const tinySpec: ModelSpec = {
+  preset: 'cifar',
+  config: {
+    preset: 'cifar',
+    activation: 'relu',
+    lrn: true,
+    dropout: true,
+    pooling: 'overlapping',
+    grouped: false,
+  },
+  layers: [
+    { kind: 'input', name: 'input', height: 32, width: 32, channels: 3 },
+    {
+      kind: 'conv',
+      name: 'conv1',
+      filters: 4,
+      kernel: 5,
+      stride: 2,
+      pad: 2,
+      groups: 1,
+      init: { kind: 'he' },
+      biasInit: 0,
+    },
+    { kind: 'activation', name: 'act1', fn: 'relu' },
+    { kind: 'lrn', name: 'lrn1', k: 2, n: 5, alpha: 1e-4, beta: 0.75 },
+    { kind: 'maxpool', name: 'pool1', size: 3, stride: 2 },
+    { kind: 'flatten', name: 'flatten' },
+    { kind: 'dense', name: 'fc2', units: 16, init: { kind: 'he' }, biasInit: 0 },
+    { kind: 'activation', name: 'act2', fn: 'relu' },
+    { kind: 'dropout', name: 'drop2', rate: 0.5 },
+    { kind: 'dense', name: 'fc3', units: 10, init: { kind: 'he' }, biasInit: 0 },
+  ],
+};
+
+/** Random images whose mean brightness depends on the label, so a model can learn something. */
+function syntheticDataset(trainCount: number, testCount: number): Dataset {
+  const rng = createRng(7);
+  const make = (count: number) => {
+    const images = new Uint8Array(count * IMAGE_BYTES);
+    const labels = new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
+      labels[i] = i % 10;
+      for (let j = 0; j < IMAGE_BYTES; j++)
+        images[i * IMAGE_BYTES + j] = Math.min(255, labels[i] * 20 + rng() * 60);
+    }
+    return { count, images, labels };
+  };
+  const train = make(trainCount);
+  return {
+    source: { kind: 'embedded', description: 'synthetic' },
+    train: { ...train, batchOf: new Uint8Array(trainCount).map((_, i) => 1 + (i % 5)) },
+    test: make(testCount),
+  };
+}
+
+const settings = (epochs: number): RunSettings => ({
+  config: tinySpec.config,
+  optimizer: {
+    learningRate: 0.01,
+    momentum: 0.9,
+    weightDecay: 5e-4,
+    batchSize: 16,
+    decayOnPlateau: false,
+    plateauEpochs: 2,
+  },
+  data: { batches: [1, 2, 3, 4, 5], quick: false, quickTrain: 0, quickTest: 0 },
+  epochs,
+  seed: 3,
+});
+
+function recorder() {
+  const steps: StepMetrics[] = [];
+  const evals: EvalMetrics[] = [];
+  const states: string[] = [];
+  const hooks: TrainerHooks = {
+    onState: (s) => states.push(s),
+    onStep: (m) => steps.push(m),
+    onEval: (m) => evals.push(m),
+  };
+  return { steps, evals, states, hooks };
+}
+
+describe('train', () => {
+  const data = syntheticDataset(64, 20);
+
+  it('repeats the same losses for the same seed and config', async () => {
+    const a = recorder();
+    const b = recorder();
+    (await train(tinySpec, settings(1), data, new RunControl(), a.hooks)).dispose();
+    (await train(tinySpec, settings(1), data, new RunControl(), b.hooks)).dispose();
+    expect(a.steps.length).toBe(4);
+    expect(a.steps.map((s) => s.loss)).toEqual(b.steps.map((s) => s.loss));
+    const c = recorder();
+    (await train(tinySpec, { ...settings(1), seed: 4 }, data, new RunControl(), c.hooks)).dispose();
+    expect(c.steps.map((s) => s.loss)).not.toEqual(a.steps.map((s) => s.loss));
+  });
+
+  it('reports epochs with test top-1/top-5 error and ends in done', async () => {
+    const r = recorder();
+    (await train(tinySpec, settings(2), data, new RunControl(), r.hooks)).dispose();
+    const epochEvals = r.evals.filter((e) => e.kind === 'epoch');
+    expect(epochEvals.map((e) => e.epoch)).toEqual([1, 2]);
+    for (const e of epochEvals) {
+      expect(e.testCount).toBe(20);
+      expect(e.top5Error).toBeLessThanOrEqual(e.top1Error);
+      expect(e.top1Error).toBeCloseTo(1 - e.testAcc, 10);
+      expect(e.trainAcc).not.toBeNull();
+    }
+    expect(r.states[0]).toBe('training');
+    expect(r.states[r.states.length - 1]).toBe('done');
+  });
+
+  it('keeps the tensor count flat across epochs', async () => {
+    const counts: number[] = [];
+    const r = recorder();
+    const hooks: TrainerHooks = {
+      ...r.hooks,
+      onEval: (m) => m.kind === 'epoch' && counts.push(tf.memory().numTensors),
+    };
+    const before = tf.memory().numTensors;
+    const model = await train(tinySpec, settings(3), data, new RunControl(), hooks);
+    expect(counts).toHaveLength(3);
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[2]).toBe(counts[0]);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('pauses between steps, resumes at the same place, and stops', async () => {
+    const control = new RunControl();
+    const r = recorder();
+    const hooks: TrainerHooks = {
+      ...r.hooks,
+      onStep: (m) => {
+        r.steps.push(m);
+        if (m.step === 2) control.pause();
+      },
+    };
+    const done = train(tinySpec, settings(2), data, control, hooks);
+    await vi.waitFor(() => expect(r.states).toContain('paused'), { timeout: 20_000 });
+    // Held: no step runs while paused.
+    await new Promise((res) => setTimeout(res, 300));
+    expect(r.steps.length).toBe(2);
+    control.resume();
+    await new Promise((res) => setTimeout(res, 50));
+    control.stop();
+    (await done).dispose();
+    expect(r.steps.map((s) => s.step)).toEqual(r.steps.map((_, i) => i + 1));
+    expect(r.steps.length).toBeLessThan(8);
+    expect(r.states).not.toContain('done');
+  });
+
+  it('refuses a selection with no training images', async () => {
+    const r = recorder();
+    const s = { ...settings(1), data: { ...settings(1).data, batches: [] } };
+    await expect(train(tinySpec, s, data, new RunControl(), r.hooks)).rejects.toThrow(
+      /tick at least one batch/,
+    );
+  });
+});

@@ -1,0 +1,158 @@
+// The training loop: seeded shuffling, SGD steps, per-step and per-epoch metrics, pause/resume,
+// stop, ÷10 on plateau. Knows nothing of the Worker or the page: it reports through `hooks`.
+
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../shared/dataset';
+import type { EvalMetrics, StepMetrics } from '../shared/protocol';
+import type { ModelSpec, RunSettings, RunState } from '../shared/types';
+import { createModel, type TrainableModel } from '../model/build';
+import { createRng, shuffleInPlace } from '../data/random';
+import { channelStats, makeBatch } from './batches';
+import { evaluate } from './evaluate';
+import { createSgdState, disposeSgdState } from './sgd';
+import { trainStep } from './step';
+import type { RunControl } from './control';
+import { planData } from './plan';
+
+export interface TrainerHooks {
+  onState(state: RunState, message?: string): void;
+  onStep(metrics: StepMetrics): void;
+  onEval(metrics: EvalMetrics): void;
+}
+
+/** Mid-epoch test estimates use this many test images, a fixed seeded subset. */
+const ESTIMATE_SIZE = 500;
+/** Epochs longer than this many steps get a few mid-epoch test estimates. */
+const ESTIMATE_MIN_STEPS = 40;
+
+/** Keeps an exponential moving average of ms per step for throughput and ETA. */
+class StepTimer {
+  private ema = 0;
+  update(ms: number): number {
+    this.ema = this.ema === 0 ? ms : 0.8 * this.ema + 0.2 * ms;
+    return this.ema;
+  }
+}
+
+/**
+ * Trains `spec` on `dataset` with `settings`. Returns the trained model (the caller disposes it),
+ * or null when stopped before the first step. Tensor count is flat across epochs: every op of a
+ * step lives in a tf.tidy, and what escapes it is disposed after its values are read.
+ */
+export async function train(
+  spec: ModelSpec,
+  settings: RunSettings,
+  dataset: Dataset,
+  control: RunControl,
+  hooks: TrainerHooks,
+): Promise<TrainableModel> {
+  const { seed, epochs } = settings;
+  const opt = settings.optimizer;
+  const plan = planData(dataset, settings.data, seed);
+  if (plan.train.length === 0) throw new Error('No training images are selected: tick at least one batch.');
+  const stats = channelStats(dataset.train, plan.train);
+  const model = createModel(spec, seed);
+  const sgd = createSgdState(model.variables);
+  const stepsPerEpoch = Math.ceil(plan.train.length / opt.batchSize);
+  const evalChunk = spec.preset === 'paper' ? 64 : 500;
+  const timer = new StepTimer();
+  let lr = opt.learningRate;
+  let bestTop1 = Infinity;
+  let sinceBest = 0;
+  let step = 0;
+
+  try {
+    hooks.onState('training');
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      const order = Uint32Array.from(plan.train);
+      shuffleInPlace(order, createRng(seed * 1_000_003 + epoch));
+      let accSum = 0;
+      let lossSum = 0;
+      let seen = 0;
+      for (let s = 0; s < stepsPerEpoch; s++) {
+        const going = await control.checkpoint(
+          () => hooks.onState('paused'),
+          () => hooks.onState('training'),
+        );
+        if (!going) return model;
+        const start = s * opt.batchSize;
+        const size = Math.min(opt.batchSize, order.length - start);
+        const t0 = performance.now();
+        const out = tf.tidy(() => {
+          const { x, y } = makeBatch(dataset.train, order, start, size, stats);
+          return trainStep(model, sgd, x, y, lr, opt, seed * 7919 + step);
+        });
+        const [loss, correct] = await out.data();
+        out.dispose();
+        step++;
+        const ms = timer.update(performance.now() - t0);
+        accSum += correct;
+        lossSum += loss * size;
+        seen += size;
+        if (!Number.isFinite(loss)) {
+          hooks.onState(
+            'error',
+            `The loss became ${loss} at step ${step}: training diverged. Lower the learning rate and train again.`,
+          );
+          return model;
+        }
+        const stepsLeftInEpoch = stepsPerEpoch - s - 1;
+        hooks.onStep({
+          step,
+          epoch,
+          epochProgress: (s + 1) / stepsPerEpoch,
+          loss,
+          batchAcc: correct / size,
+          learningRate: lr,
+          imagesPerSec: (size * 1000) / ms,
+          msPerStep: ms,
+          etaEpochS: (stepsLeftInEpoch * ms) / 1000,
+          etaRunS: ((stepsLeftInEpoch + (epochs - epoch) * stepsPerEpoch) * ms) / 1000,
+        });
+        const every = Math.ceil(stepsPerEpoch / 5);
+        if (stepsPerEpoch >= ESTIMATE_MIN_STEPS && (s + 1) % every === 0 && s + 1 < stepsPerEpoch) {
+          const est = await evaluate(model, dataset.test, plan.estimate, stats, evalChunk);
+          hooks.onEval({
+            step,
+            epoch,
+            kind: 'estimate',
+            trainAcc: null,
+            trainLoss: null,
+            testAcc: est.acc,
+            testLoss: est.loss,
+            top1Error: est.top1Error,
+            top5Error: est.top5Error,
+            testCount: est.count,
+          });
+        }
+      }
+      const res = await evaluate(model, dataset.test, plan.test, stats, evalChunk);
+      hooks.onEval({
+        step,
+        epoch,
+        kind: 'epoch',
+        trainAcc: accSum / Math.max(1, seen),
+        trainLoss: lossSum / Math.max(1, seen),
+        testAcc: res.acc,
+        testLoss: res.loss,
+        top1Error: res.top1Error,
+        top5Error: res.top5Error,
+        testCount: res.count,
+      });
+      if (res.top1Error < bestTop1 - 1e-9) {
+        bestTop1 = res.top1Error;
+        sinceBest = 0;
+      } else if (opt.decayOnPlateau && ++sinceBest >= opt.plateauEpochs) {
+        lr /= 10;
+        sinceBest = 0;
+      }
+    }
+    hooks.onState('done');
+    return model;
+  } finally {
+    disposeSgdState(sgd);
+  }
+}
+
+/** Estimates how many test images the mid-epoch estimate uses (exported for the UI's notes). */
+export const estimateSize = ESTIMATE_SIZE;
