@@ -1,0 +1,117 @@
+// The one module that owns the training Worker. It starts it lazily, sends typed ToWorker
+// messages and writes every FromWorker event into the store. Components never see the Worker.
+
+import type { FromWorker, ToWorker, BackendName, StepMetrics } from '../shared/protocol';
+import { store } from '../store';
+import { settingsOf } from '../store/configSlice';
+import { emptyRun } from '../store/runSlice';
+
+/** Step events can arrive faster than a screen refreshes: they are applied at most this often. */
+const FLUSH_MS = 100;
+
+class TrainingBridge {
+  private worker: Worker | null = null;
+  private pendingSteps: StepMetrics[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Starts the Worker (once) and asks it to pick a backend and load the built-in data. */
+  start(): void {
+    if (this.worker) return;
+    const worker = new Worker(new URL('../worker/main.ts', import.meta.url), {
+      type: 'module',
+      name: 'trainer',
+    });
+    worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      store.setState({
+        runState: 'error',
+        runMessage: `The training worker crashed (${e.message || 'unknown error'}). Reload the page to start again.`,
+      });
+    };
+    this.worker = worker;
+    const backend = new URLSearchParams(location.search).get('backend');
+    const valid: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+    const dataUrl = new URL(`${import.meta.env.BASE_URL}data/`, location.href).href;
+    this.send({
+      type: 'init',
+      dataUrl,
+      backend: valid.includes(backend as BackendName) ? (backend as BackendName) : undefined,
+    });
+  }
+
+  private send(msg: ToWorker): void {
+    this.start();
+    this.worker!.postMessage(msg);
+  }
+
+  train(): void {
+    const s = store.getState();
+    if (s.runState === 'training' || s.runState === 'paused') return;
+    const settings = settingsOf(s);
+    store.setState({ runState: 'training', runSettings: settings, ...emptyRun() });
+    this.send({ type: 'train', settings });
+  }
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+  resume(): void {
+    this.send({ type: 'resume' });
+  }
+  stop(): void {
+    this.send({ type: 'stop' });
+  }
+
+  loadFiles(files: File[]): void {
+    if (files.length === 0) return;
+    store.setState({ loadingFiles: true });
+    this.send({ type: 'load-files', files });
+  }
+
+  private flushSteps = (): void => {
+    this.flushTimer = null;
+    if (this.pendingSteps.length === 0) return;
+    const { series } = store.getState();
+    for (const m of this.pendingSteps) {
+      series.step.push(m.step);
+      series.loss.push(m.loss);
+    }
+    const latestStep = this.pendingSteps[this.pendingSteps.length - 1];
+    this.pendingSteps = [];
+    store.setState({ latestStep, series: { ...series, version: series.version + 1 } });
+  };
+
+  private receive(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'backend':
+        store.setState({ backend: msg.info });
+        break;
+      case 'data-progress':
+        store.setState({ dataProgress: { loaded: msg.loaded, total: msg.total, what: msg.what } });
+        break;
+      case 'dataset':
+        store.setState({ dataset: msg.summary, dataError: null, dataProgress: null, loadingFiles: false });
+        break;
+      case 'data-error':
+        store.setState({ dataError: msg.message, dataProgress: null, loadingFiles: false });
+        break;
+      case 'run-state':
+        this.flushSteps();
+        store.setState({ runState: msg.state, runMessage: msg.message ?? null });
+        break;
+      case 'step':
+        this.pendingSteps.push(msg.metrics);
+        this.flushTimer ??= setTimeout(this.flushSteps, FLUSH_MS);
+        break;
+      case 'eval':
+        this.flushSteps();
+        store.setState((s) => ({ evals: [...s.evals, msg.metrics] }));
+        break;
+      case 'log':
+        if (msg.level === 'warn') console.warn(`[worker] ${msg.message}`);
+        break;
+    }
+  }
+}
+
+export const bridge = new TrainingBridge();

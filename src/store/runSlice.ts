@@ -1,0 +1,36 @@
+// The current run as the page sees it: state, per-step series and per-epoch evaluations.
+// Series are columns of plain numbers (not objects) so 100,000 steps stay cheap to keep.
+
+import type { StateCreator } from 'zustand/vanilla';
+import type { EvalMetrics, StepMetrics } from '../shared/protocol';
+import type { RunSettings, RunState } from '../shared/types';
+
+/** Appended in place by the bridge; `version` changes with each flush so views know to redraw. */
+export interface StepSeries {
+  step: number[];
+  loss: number[];
+  version: number;
+}
+
+export interface RunSlice {
+  runState: RunState;
+  runMessage: string | null;
+  /** The settings the current or last run started with (the config cannot change under it). */
+  runSettings: RunSettings | null;
+  latestStep: StepMetrics | null;
+  series: StepSeries;
+  evals: EvalMetrics[];
+}
+
+export const emptyRun = (): Pick<RunSlice, 'runMessage' | 'latestStep' | 'series' | 'evals'> => ({
+  runMessage: null,
+  latestStep: null,
+  series: { step: [], loss: [], version: 0 },
+  evals: [],
+});
+
+export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = () => ({
+  runState: 'idle',
+  runSettings: null,
+  ...emptyRun(),
+});

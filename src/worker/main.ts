@@ -1,0 +1,111 @@
+/// <reference lib="webworker" />
+// The training Worker: the only code that touches `self` and postMessage. It owns the dataset,
+// the backend and the running trainer; the page only sends ToWorker and renders FromWorker.
+
+import type { Dataset } from '../shared/dataset';
+import type { FromWorker, ToWorker } from '../shared/protocol';
+import type { RunSettings } from '../shared/types';
+import { loadEmbedded } from '../data/embedded';
+import { loadUserFiles } from '../data/userFiles';
+import { summarize } from '../data/summary';
+import { buildSpec } from '../model/spec';
+import { chooseBackend } from '../train/backend';
+import { RunControl } from '../train/control';
+import { train } from '../train/trainer';
+import { describeError } from './errors';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function post(message: FromWorker): void {
+  self.postMessage(message);
+}
+
+let dataset: Dataset | null = null;
+let control: RunControl | null = null;
+let ready: Promise<void> | null = null;
+
+async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
+  const info = await chooseBackend(msg.backend);
+  post({ type: 'backend', info });
+  const t0 = performance.now();
+  try {
+    const loaded = await loadEmbedded(msg.dataUrl, (loadedCount, total, what) =>
+      post({ type: 'data-progress', loaded: loadedCount, total, what }),
+    );
+    dataset = loaded;
+    post({ type: 'dataset', summary: summarize(loaded, performance.now() - t0) });
+  } catch (err) {
+    post({ type: 'data-error', message: `The built-in CIFAR-10 could not be loaded: ${describeError(err)}` });
+  }
+}
+
+async function loadFiles(files: File[]): Promise<void> {
+  if (control) {
+    post({ type: 'data-error', message: 'A run is training: stop it before loading other data.' });
+    return;
+  }
+  const t0 = performance.now();
+  try {
+    const next = await loadUserFiles(files, dataset);
+    dataset = next;
+    post({ type: 'dataset', summary: summarize(next, performance.now() - t0) });
+  } catch (err) {
+    // The dataset loaded before stays in use: `dataset` was not touched.
+    post({ type: 'data-error', message: describeError(err) });
+  }
+}
+
+async function startTraining(settings: RunSettings): Promise<void> {
+  if (control) return; // one run at a time; the UI disables Train meanwhile
+  if (!dataset) {
+    post({
+      type: 'run-state',
+      state: 'error',
+      message: 'The data is not loaded yet: wait until it is ready.',
+    });
+    return;
+  }
+  const run = new RunControl();
+  control = run;
+  try {
+    const model = await train(buildSpec(settings.config), settings, dataset, run, {
+      onState: (state, message) => post({ type: 'run-state', state, message }),
+      onStep: (metrics) => post({ type: 'step', metrics }),
+      onEval: (metrics) => post({ type: 'eval', metrics }),
+    });
+    model.dispose();
+    if (run.isStopped) post({ type: 'run-state', state: 'done', message: 'Stopped.' });
+  } catch (err) {
+    post({ type: 'run-state', state: 'error', message: `Training failed: ${describeError(err)}` });
+  } finally {
+    control = null;
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  switch (msg.type) {
+    case 'init':
+      ready ??= init(msg);
+      break;
+    case 'load-files':
+      void (ready ?? Promise.resolve()).then(() => loadFiles(msg.files));
+      break;
+    case 'train':
+      void (ready ?? Promise.resolve()).then(() => startTraining(msg.settings));
+      break;
+    case 'pause':
+      control?.pause();
+      break;
+    case 'resume':
+      control?.resume();
+      break;
+    case 'stop':
+      control?.stop();
+      break;
+  }
+};
+
+self.addEventListener('unhandledrejection', (event) => {
+  post({ type: 'log', level: 'warn', message: describeError(event.reason) });
+});
