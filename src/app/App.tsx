@@ -1,0 +1,30 @@
+import { Header } from '../ui/Header';
+import { DatasetPanel } from '../ui/dataset/DatasetPanel';
+import { ConfigPanel } from '../ui/config/ConfigPanel';
+import { Controls } from '../ui/run/Controls';
+import { MetricsBar } from '../ui/run/MetricsBar';
+import { LossChart } from '../ui/charts/LossChart';
+import { EpochCharts } from '../ui/charts/EpochCharts';
+import { LayerTable } from '../ui/layers/LayerTable';
+import { FileDropTarget } from '../ui/dataset/FileDropTarget';
+
+export function App() {
+  return (
+    <FileDropTarget>
+      <Header />
+      <main className="layout">
+        <section className="column narrow">
+          <ConfigPanel />
+          <DatasetPanel />
+        </section>
+        <section className="column wide">
+          <Controls />
+          <MetricsBar />
+          <LossChart />
+          <EpochCharts />
+          <LayerTable />
+        </section>
+      </main>
+    </FileDropTarget>
+  );
+}

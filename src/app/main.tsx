@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { bridge } from '../client/bridge';
+import './app.css';
+
+// The Worker starts at once: picking a backend and decoding the data overlap with first paint.
+bridge.start();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useApp } from '../../store';
+import { lttbIndices, smooth } from './downsample';
+
+const MAX_POINTS = 600;
+
+/** Training loss per step, raw and smoothed, downsampled for the screen. */
+export function LossChart() {
+  const series = useApp((s) => s.series);
+  const data = useMemo(() => {
+    const smoothed = smooth(series.loss, 0.9);
+    return lttbIndices(series.step, series.loss, MAX_POINTS).map((i) => ({
+      step: series.step[i],
+      loss: series.loss[i],
+      smoothed: smoothed[i],
+    }));
+    // `version` changes whenever the arrays grow in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [series.version]);
+
+  return (
+    <div className="panel chart" data-testid="loss-chart" data-points={series.step.length}>
+      <h2>Training loss</h2>
+      {data.length === 0 ? (
+        <p className="hint">Click Train: the loss of every step appears here.</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={220}>
+          <LineChart data={data} margin={{ top: 5, right: 20, bottom: 5, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              label={{ value: 'step', position: 'insideBottomRight', offset: -2 }}
+            />
+            <YAxis domain={['auto', 'auto']} />
+            <Tooltip />
+            <Legend />
+            <Line dataKey="loss" name="loss (raw)" stroke="#9ab" dot={false} isAnimationActive={false} />
+            <Line
+              dataKey="smoothed"
+              name="loss (smoothed)"
+              stroke="#c33"
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useState, type DragEvent, type ReactNode } from 'react';
+import { bridge } from '../../client/bridge';
+
+/**
+ * Files dropped anywhere on the page go to the Worker as a dataset load (official .bin batches or
+ * cifar-10-binary.tar.gz). The page never reads the bytes itself.
+ */
+export function FileDropTarget({ children }: { children: ReactNode }) {
+  const [over, setOver] = useState(false);
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
+  return (
+    <div
+      className={over ? 'page dropping' : 'page'}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setOver(false);
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setOver(false);
+        bridge.loadFiles(Array.from(e.dataTransfer.files));
+      }}
+    >
+      {children}
+      {over && <div className="drop-hint">Drop CIFAR-10 binary batches (.bin) or cifar-10-binary.tar.gz</div>}
+    </div>
+  );
+}

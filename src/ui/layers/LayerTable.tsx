@@ -1,0 +1,58 @@
+import { useMemo } from 'react';
+import { useApp } from '../../store';
+import { buildSpec } from '../../model/spec';
+import { computeShapes, totals } from '../../model/shapes';
+import { InputSizeNote } from './InputSizeNote';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function shapeText(shape: number[]): string {
+  return shape.map((d) => (Number.isInteger(d) ? String(d) : d.toFixed(2))).join(' × ');
+}
+
+/** Output shape, parameters and multiply-adds per layer, from the spec alone (no TF.js). */
+export function LayerTable() {
+  const config = useApp((s) => s.config);
+  const spec = useMemo(() => buildSpec(config), [config]);
+  const shapes = useMemo(() => computeShapes(spec), [spec]);
+  const sum = totals(shapes);
+  return (
+    <div className="panel" aria-labelledby="layers-title">
+      <h2 id="layers-title">Layers</h2>
+      <table className="layer-table" data-testid="layer-table">
+        <thead>
+          <tr>
+            <th>layer</th>
+            <th>kind</th>
+            <th>output</th>
+            <th className="num">parameters</th>
+            <th className="num">multiply-adds</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shapes.map((l) => (
+            <tr key={l.name} data-layer={l.name} className={l.fractional ? 'fractional' : undefined}>
+              <td>{l.name}</td>
+              <td>{l.kind}</td>
+              <td>{shapeText(l.outShape)}</td>
+              <td className="num">{l.params ? fmt(l.params) : ''}</td>
+              <td className="num">{l.macs ? fmt(l.macs) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={3}>total</td>
+            <td className="num" data-testid="total-params">
+              {fmt(sum.params)}
+            </td>
+            <td className="num" data-testid="total-macs">
+              {fmt(sum.macs)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <InputSizeNote spec={spec} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useApp } from '../../store';
+import { bridge } from '../../client/bridge';
+import { formatDuration } from './format';
+
+/** Train / Pause / Resume / Stop, the run state, and progress with ETA for the epoch and the run. */
+export function Controls() {
+  const state = useApp((s) => s.runState);
+  const message = useApp((s) => s.runMessage);
+  const latest = useApp((s) => s.latestStep);
+  const ready = useApp((s) => s.dataset !== null);
+  const epochs = useApp((s) => s.runSettings?.epochs ?? s.epochs);
+  const running = state === 'training' || state === 'paused';
+  const runProgress = latest ? (latest.epoch - 1 + latest.epochProgress) / epochs : 0;
+
+  return (
+    <div className="panel controls" aria-label="Run controls">
+      <div className="buttons">
+        <button className="primary" onClick={() => bridge.train()} disabled={!ready || running}>
+          Train
+        </button>
+        <button onClick={() => bridge.pause()} disabled={state !== 'training'}>
+          Pause
+        </button>
+        <button onClick={() => bridge.resume()} disabled={state !== 'paused'}>
+          Resume
+        </button>
+        <button onClick={() => bridge.stop()} disabled={!running}>
+          Stop
+        </button>
+        <span className={`run-state state-${state}`}>
+          <span data-testid="run-state">{state}</span>
+        </span>
+      </div>
+      {!ready && <p className="hint">Train becomes available when the data is loaded.</p>}
+      {message && (
+        <p className={state === 'error' ? 'alert' : 'hint'} role={state === 'error' ? 'alert' : 'status'}>
+          {message}
+        </p>
+      )}
+      {latest && (
+        <div className="progress">
+          <label>
+            Epoch {latest.epoch} of {epochs}: {Math.round(latest.epochProgress * 100)} % · ETA{' '}
+            {formatDuration(latest.etaEpochS)}
+            <progress value={latest.epochProgress} max={1} />
+          </label>
+          <label>
+            Run: {Math.round(runProgress * 100)} % · ETA {formatDuration(latest.etaRunS)}
+            <progress value={runProgress} max={1} />
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}
