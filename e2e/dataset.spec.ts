@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, openReady } from './fixtures';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+test('the built-in CIFAR-10 is ready: 50,000 / 10,000, a sample grid and its source', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openReady(page);
+  await expect(page.getByTestId('backend')).toContainText(/wasm|webgpu|webgl|cpu/);
+  const samples = page.getByTestId('sample-grid').locator('canvas');
+  expect(await samples.count()).toBeGreaterThanOrEqual(10);
+  await expect(page.getByText(/JPEG/).first()).toBeVisible();
+  // A sample enlarges on click.
+  await page.getByTestId('sample-grid').getByRole('button').first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('an official-format batch file from disk is accepted', async ({ page, consoleErrors }) => {
+  await openReady(page);
+  await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 'data_batch_1.bin'));
+  // The loaded batch replaces the training set; the test set stays the built-in one.
+  await expect(page.getByTestId('train-count')).toHaveText('100');
+  await expect(page.getByTestId('test-count')).toHaveText('10000');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a corrupt batch file is refused with a message and the previous data stays ready', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openReady(page);
+  await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 'truncated.bin'));
+  await expect(page.getByRole('alert')).toContainText(/not a whole number of CIFAR-10 records|truncated/i);
+  await expect(page.getByTestId('train-count')).toHaveText('50000');
+  await expect(page.getByTestId('test-count')).toHaveText('10000');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  expect(consoleErrors).toEqual([]);
+});

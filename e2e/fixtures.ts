@@ -1,0 +1,24 @@
+// Shared e2e fixture: every test fails if the page logs a console error or throws.
+
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+    await use(errors);
+    expect(errors, 'console errors during the test').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app and waits until the whole built-in CIFAR-10 is decoded. */
+export async function openReady(page: import('@playwright/test').Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(page.getByTestId('train-count')).toHaveText('50000', { timeout: 90_000 });
+  await expect(page.getByTestId('test-count')).toHaveText('10000');
+}
