@@ -4,23 +4,52 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'reports', 'test-results', 'playwright-report', 'bench-results', '.devcarry'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'public',
+      'reports',
+      'test-results',
+      'playwright-report',
+      'bench-results',
+      '.devcarry',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
-    plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
   {
+    // React lives only in the page layers.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/store/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
     // The core must not reach for React or the page.
-    files: ['src/model/**', 'src/data/**', 'src/train/**', 'src/worker/**', 'src/shared/**'],
+    files: ['src/model/**', 'src/data/**', 'src/train/**', 'src/worker/**', 'src/shared/**', 'src/bench/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'react-dom/*', 'recharts', 'zustand', '../ui/*', '../store/*', '../client/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'react',
+            'react-dom',
+            'react-dom/*',
+            'recharts',
+            'zustand',
+            '../ui/*',
+            '../store/*',
+            '../client/*',
+          ],
+        },
+      ],
     },
   },
   {
