@@ -89,9 +89,21 @@ class TrainingBridge {
       case 'data-progress':
         store.setState({ dataProgress: { loaded: msg.loaded, total: msg.total, what: msg.what } });
         break;
-      case 'dataset':
-        store.setState({ dataset: msg.summary, dataError: null, dataProgress: null, loadingFiles: false });
+      case 'dataset': {
+        // Keep the ticked batches that the new data has; none left means all of its batches.
+        const available = msg.summary.batches.map((b) => b.batch);
+        store.setState((s) => {
+          const kept = s.data.batches.filter((b) => available.includes(b));
+          return {
+            dataset: msg.summary,
+            dataError: null,
+            dataProgress: null,
+            loadingFiles: false,
+            data: { ...s.data, batches: kept.length > 0 ? kept : available },
+          };
+        });
         break;
+      }
       case 'data-error':
         store.setState({ dataError: msg.message, dataProgress: null, loadingFiles: false });
         break;

@@ -1,14 +1,24 @@
 import { useApp } from '../store';
+import { setLang, useLang, useT, type Lang } from './i18n';
 
-/** Title and the backend in use, with the reason it was chosen (data-testid="backend"). */
+/** Title, language switch, and the backend in use with why it was chosen (data-testid="backend"). */
 export function Header() {
   const backend = useApp((s) => s.backend);
+  const t = useT();
+  const lang = useLang();
   return (
     <header className="header">
-      <h1>AlexNet Lab</h1>
-      <p className="tagline">
-        Train AlexNet on CIFAR-10 in your browser, then switch off an innovation and compare.
-      </p>
+      <div className="header-row">
+        <h1>{t('appTitle')}</h1>
+        <label className="lang">
+          {t('language')}{' '}
+          <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)}>
+            <option value="en">English</option>
+            <option value="zh">简体中文</option>
+          </select>
+        </label>
+      </div>
+      <p className="tagline">{t('tagline')}</p>
       <div className="backend" data-testid="backend" title={backend?.reason}>
         {backend ? (
           <>
@@ -16,7 +26,7 @@ export function Header() {
             <span className="reason"> — {backend.reason}</span>
           </>
         ) : (
-          'starting the training worker…'
+          t('startingWorker')
         )}
       </div>
     </header>

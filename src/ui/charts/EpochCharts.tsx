@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useApp } from '../../store';
+import { useT } from '../i18n';
 
 /**
  * Accuracy (train, test) and test top-1 / top-5 error against the step at which they were
  * measured: whole-test-set points at each epoch end, plus mid-epoch estimates on a test subset.
  */
 export function EpochCharts() {
+  const t = useT();
   const evals = useApp((s) => s.evals);
   const data = useMemo(
     () =>
@@ -25,7 +27,7 @@ export function EpochCharts() {
   return (
     <div className="panel chart-pair" data-testid="epoch-charts">
       <div>
-        <h2>Accuracy (%)</h2>
+        <h2>{t('accuracyTitle')}</h2>
         <ResponsiveContainer width="100%" height={200}>
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -33,11 +35,17 @@ export function EpochCharts() {
             <YAxis domain={[0, 100]} />
             <Tooltip />
             <Legend />
-            <Line dataKey="train" name="train (epoch)" stroke="#37a" connectNulls isAnimationActive={false} />
-            <Line dataKey="test" name="test (epoch)" stroke="#c60" connectNulls isAnimationActive={false} />
+            <Line
+              dataKey="train"
+              name={t('trainEpoch')}
+              stroke="#37a"
+              connectNulls
+              isAnimationActive={false}
+            />
+            <Line dataKey="test" name={t('testEpoch')} stroke="#c60" connectNulls isAnimationActive={false} />
             <Line
               dataKey="estimate"
-              name="test (estimate)"
+              name={t('testEstimate')}
               stroke="#c60"
               strokeDasharray="4 3"
               connectNulls
@@ -47,7 +55,7 @@ export function EpochCharts() {
         </ResponsiveContainer>
       </div>
       <div>
-        <h2>Test error (%)</h2>
+        <h2>{t('errorTitle')}</h2>
         <ResponsiveContainer width="100%" height={200}>
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -55,8 +63,8 @@ export function EpochCharts() {
             <YAxis domain={[0, 100]} />
             <Tooltip />
             <Legend />
-            <Line dataKey="top1" name="top-1 error" stroke="#a33" isAnimationActive={false} />
-            <Line dataKey="top5" name="top-5 error" stroke="#3a3" isAnimationActive={false} />
+            <Line dataKey="top1" name={t('top1Line')} stroke="#a33" isAnimationActive={false} />
+            <Line dataKey="top5" name={t('top5Line')} stroke="#3a3" isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -2,11 +2,13 @@ import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useApp } from '../../store';
 import { lttbIndices, smooth } from './downsample';
+import { useT } from '../i18n';
 
 const MAX_POINTS = 600;
 
 /** Training loss per step, raw and smoothed, downsampled for the screen. */
 export function LossChart() {
+  const t = useT();
   const series = useApp((s) => s.series);
   const data = useMemo(() => {
     const smoothed = smooth(series.loss, 0.9);
@@ -21,9 +23,9 @@ export function LossChart() {
 
   return (
     <div className="panel chart" data-testid="loss-chart" data-points={series.step.length}>
-      <h2>Training loss</h2>
+      <h2>{t('lossTitle')}</h2>
       {data.length === 0 ? (
-        <p className="hint">Click Train: the loss of every step appears here.</p>
+        <p className="hint">{t('lossEmpty')}</p>
       ) : (
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={data} margin={{ top: 5, right: 20, bottom: 5, left: 0 }}>
@@ -37,10 +39,10 @@ export function LossChart() {
             <YAxis domain={['auto', 'auto']} />
             <Tooltip />
             <Legend />
-            <Line dataKey="loss" name="loss (raw)" stroke="#9ab" dot={false} isAnimationActive={false} />
+            <Line dataKey="loss" name={t('lossRaw')} stroke="#9ab" dot={false} isAnimationActive={false} />
             <Line
               dataKey="smoothed"
-              name="loss (smoothed)"
+              name={t('lossSmoothed')}
               stroke="#c33"
               dot={false}
               strokeWidth={2}

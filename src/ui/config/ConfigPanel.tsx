@@ -1,46 +1,40 @@
 import { useApp } from '../../store';
-import type { Activation, PoolingMode, PresetId } from '../../shared/types';
+import type { Activation, ModelConfig, PoolingMode, PresetId } from '../../shared/types';
 import { defaultConfig } from '../../model/spec';
 import { NumberField } from './NumberField';
-
-const PRESETS: { id: PresetId; label: string }[] = [
-  { id: 'cifar', label: 'AlexNet-CIFAR (32×32, native)' },
-  { id: 'paper', label: 'AlexNet (paper, 227×227)' },
-];
+import { useT } from '../i18n';
 
 /** The run's settings. Locked while a run is training or paused: the config can't change under it. */
 export function ConfigPanel() {
+  const t = useT();
   const s = useApp((st) => st);
   const locked = s.runState === 'training' || s.runState === 'paused';
   const available = s.dataset?.batches.map((b) => b.batch) ?? [1, 2, 3, 4, 5];
 
   return (
     <div className="panel" aria-labelledby="config-title">
-      <h2 id="config-title">Model and training</h2>
+      <h2 id="config-title">{t('configTitle')}</h2>
       <fieldset disabled={locked}>
         <label className="field">
-          <span>Preset</span>
+          <span>{t('preset')}</span>
           <select
             value={s.config.preset}
             onChange={(e) =>
-              s.setConfig({ ...defaultConfig(e.currentTarget.value as PresetId), ...pickToggles(s.config) })
+              s.setConfig({ ...keepToggles(s.config), preset: e.currentTarget.value as PresetId })
             }
           >
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
+            <option value="cifar">{t('presetCifar')}</option>
+            <option value="paper">{t('presetPaper')}</option>
           </select>
         </label>
-        <p className="hint">The paper's four innovations:</p>
+        <p className="hint">{t('innovations')}</p>
         <label className="field">
-          <span>Activation</span>
+          <span>{t('activation')}</span>
           <select
             value={s.config.activation}
             onChange={(e) => s.setConfig({ activation: e.currentTarget.value as Activation })}
           >
-            <option value="relu">ReLU (the paper)</option>
+            <option value="relu">{t('reluPaper')}</option>
             <option value="tanh">tanh</option>
             <option value="sigmoid">sigmoid</option>
           </select>
@@ -51,7 +45,7 @@ export function ConfigPanel() {
             checked={s.config.lrn}
             onChange={(e) => s.setConfig({ lrn: e.currentTarget.checked })}
           />
-          Local response normalisation (k=2, n=5, α=1e-4, β=0.75)
+          {t('lrnToggle')}
         </label>
         <label className="check">
           <input
@@ -59,16 +53,16 @@ export function ConfigPanel() {
             checked={s.config.dropout}
             onChange={(e) => s.setConfig({ dropout: e.currentTarget.checked })}
           />
-          Dropout 0.5 on the hidden fully connected layers
+          {t('dropoutToggle')}
         </label>
         <label className="field">
-          <span>Pooling</span>
+          <span>{t('pooling')}</span>
           <select
             value={s.config.pooling}
             onChange={(e) => s.setConfig({ pooling: e.currentTarget.value as PoolingMode })}
           >
-            <option value="overlapping">overlapping 3×3, stride 2 (the paper)</option>
-            <option value="non-overlapping">non-overlapping 2×2, stride 2</option>
+            <option value="overlapping">{t('poolingOverlapping')}</option>
+            <option value="non-overlapping">{t('poolingNonOverlapping')}</option>
           </select>
         </label>
         <label className="check">
@@ -77,36 +71,34 @@ export function ConfigPanel() {
             checked={s.config.grouped}
             onChange={(e) => s.setConfig({ grouped: e.currentTarget.checked })}
           />
-          Two-tower grouped convolutions in C2, C4, C5 (the paper's two GPUs)
+          {t('groupedToggle')}
         </label>
 
-        <p className="hint">
-          Optimiser (the paper: SGD, momentum 0.9, weight decay 5e-4, lr 0.01, batch 128):
-        </p>
+        <p className="hint">{t('optimizerHint')}</p>
         <div className="field-row">
           <NumberField
-            label="Learning rate"
+            label={t('learningRate')}
             value={s.optimizer.learningRate}
             min={1e-6}
             max={1}
             onChange={(v) => s.setOptimizer({ learningRate: v })}
           />
           <NumberField
-            label="Momentum"
+            label={t('momentum')}
             value={s.optimizer.momentum}
             min={0}
             max={0.999}
             onChange={(v) => s.setOptimizer({ momentum: v })}
           />
           <NumberField
-            label="Weight decay"
+            label={t('weightDecay')}
             value={s.optimizer.weightDecay}
             min={0}
             max={0.1}
             onChange={(v) => s.setOptimizer({ weightDecay: v })}
           />
           <NumberField
-            label="Batch size"
+            label={t('batchSize')}
             value={s.optimizer.batchSize}
             min={1}
             max={1024}
@@ -120,15 +112,29 @@ export function ConfigPanel() {
             checked={s.optimizer.decayOnPlateau}
             onChange={(e) => s.setOptimizer({ decayOnPlateau: e.currentTarget.checked })}
           />
-          Divide the learning rate by 10 when test error stops improving
+          {t('plateauToggle')}
         </label>
         <div className="field-row">
-          <NumberField label="Epochs" value={s.epochs} min={1} max={500} integer onChange={s.setEpochs} />
-          <NumberField label="Seed" value={s.seed} min={0} max={2 ** 31 - 1} integer onChange={s.setSeed} />
+          <NumberField
+            label={t('epochs')}
+            value={s.epochs}
+            min={1}
+            max={500}
+            integer
+            onChange={s.setEpochs}
+          />
+          <NumberField
+            label={t('seed')}
+            value={s.seed}
+            min={0}
+            max={2 ** 31 - 1}
+            integer
+            onChange={s.setSeed}
+          />
         </div>
 
-        <p className="hint">Training batches (the test set is always the test images):</p>
-        <div className="batches" role="group" aria-label="Training batches">
+        <p className="hint">{t('batchesHint')}</p>
+        <div className="batches" role="group" aria-label={t('trainingBatches')}>
           {available.map((b) => (
             <label key={b} className="check inline">
               <input
@@ -140,7 +146,7 @@ export function ConfigPanel() {
                   if (next.length > 0) s.setData({ batches: next });
                 }}
               />
-              batch {b}
+              {t('batchN', { n: b })}
             </label>
           ))}
         </div>
@@ -150,20 +156,15 @@ export function ConfigPanel() {
             checked={s.data.quick}
             onChange={(e) => s.setData({ quick: e.currentTarget.checked })}
           />
-          Quick mode: {s.data.quickTrain.toLocaleString()} training and {s.data.quickTest} test images
+          {t('quickMode', { train: s.data.quickTrain.toLocaleString(), test: s.data.quickTest })}
         </label>
       </fieldset>
-      {locked && <p className="hint">Settings are locked while a run is in progress.</p>}
+      {locked && <p className="hint">{t('locked')}</p>}
     </div>
   );
 }
 
-function pickToggles(c: {
-  activation: Activation;
-  lrn: boolean;
-  dropout: boolean;
-  pooling: PoolingMode;
-  grouped: boolean;
-}) {
-  return { activation: c.activation, lrn: c.lrn, dropout: c.dropout, pooling: c.pooling, grouped: c.grouped };
+/** Switching preset keeps the user's toggles; only the layer list changes. */
+function keepToggles(c: ModelConfig): ModelConfig {
+  return { ...defaultConfig(c.preset), ...c };
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../i18n';
 
 interface Props {
   label: string;
@@ -16,6 +17,7 @@ interface Props {
  * the field and keeps the last good value.
  */
 export function NumberField({ label, value, min, max, step, integer, disabled, onChange }: Props) {
+  const t = useT();
   const [text, setText] = useState(String(value));
   const [problem, setProblem] = useState<string | null>(null);
   const [shown, setShown] = useState(value);
@@ -40,9 +42,9 @@ export function NumberField({ label, value, min, max, step, integer, disabled, o
           const raw = e.currentTarget.value;
           setText(raw);
           const v = Number(raw);
-          if (raw.trim() === '' || !Number.isFinite(v)) setProblem('enter a number');
-          else if (integer && !Number.isInteger(v)) setProblem('enter a whole number');
-          else if (v < min || v > max) setProblem(`between ${min} and ${max}`);
+          if (raw.trim() === '' || !Number.isFinite(v)) setProblem(t('enterNumber'));
+          else if (integer && !Number.isInteger(v)) setProblem(t('enterWhole'));
+          else if (v < min || v > max) setProblem(t('between', { min, max }));
           else {
             setProblem(null);
             setShown(v);

@@ -2,9 +2,11 @@ import { useApp } from '../../store';
 import { bridge } from '../../client/bridge';
 import { CLASS_NAMES } from '../../shared/types';
 import { SampleGrid } from './SampleGrid';
+import { useT } from '../i18n';
 
 /** Source, counts per class and batch, sample images, and loading the official binary release. */
 export function DatasetPanel() {
+  const t = useT();
   const dataset = useApp((s) => s.dataset);
   const progress = useApp((s) => s.dataProgress);
   const error = useApp((s) => s.dataError);
@@ -14,39 +16,42 @@ export function DatasetPanel() {
 
   return (
     <div className="panel" aria-labelledby="dataset-title">
-      <h2 id="dataset-title">Data: CIFAR-10</h2>
+      <h2 id="dataset-title">{t('dataTitle')}</h2>
       {error && (
         <div role="alert" className="alert">
           <p>{error}</p>
-          <button onClick={dismiss}>Dismiss</button>
+          <button onClick={dismiss}>{t('dismiss')}</button>
         </div>
       )}
       {!dataset && !error && (
         <p aria-live="polite">
-          Loading{' '}
           {progress
-            ? `${progress.what}: ${progress.loaded.toLocaleString()} / ${progress.total.toLocaleString()}`
-            : '…'}
+            ? t('loading', {
+                what: progress.what,
+                loaded: progress.loaded.toLocaleString(),
+                total: progress.total.toLocaleString(),
+              })
+            : t('loadingShort')}
         </p>
       )}
       {dataset && (
         <>
           <p className="counts">
-            Train <span data-testid="train-count">{dataset.trainCount}</span> · Test{' '}
-            <span data-testid="test-count">{dataset.testCount}</span> images · ready in{' '}
-            {(dataset.loadMs / 1000).toFixed(1)} s
+            {t('countsTrain')} <span data-testid="train-count">{dataset.trainCount}</span> · {t('countsTest')}{' '}
+            <span data-testid="test-count">{dataset.testCount}</span>{' '}
+            {t('countsImages', { seconds: (dataset.loadMs / 1000).toFixed(1) })}
           </p>
           <p className="source">{dataset.source.description}</p>
           <details>
-            <summary>Images per class and batch</summary>
+            <summary>{t('perClassAndBatch')}</summary>
             <table className="small-table">
               <thead>
                 <tr>
-                  <th>class</th>
+                  <th>{t('classCol')}</th>
                   {dataset.batches.map((b) => (
-                    <th key={b.batch}>batch {b.batch}</th>
+                    <th key={b.batch}>{t('batchCol', { n: b.batch })}</th>
                   ))}
-                  <th>test</th>
+                  <th>{t('testCol')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -66,7 +71,7 @@ export function DatasetPanel() {
         </>
       )}
       <label className="file-load">
-        Load CIFAR-10 batches from disk (data_batch_1.bin … test_batch.bin, or cifar-10-binary.tar.gz):
+        {t('loadBatches')}
         <input
           type="file"
           multiple
@@ -78,7 +83,7 @@ export function DatasetPanel() {
           }}
         />
       </label>
-      {loadingFiles && <p aria-live="polite">Reading your files…</p>}
+      {loadingFiles && <p aria-live="polite">{t('readingFiles')}</p>}
     </div>
   );
 }

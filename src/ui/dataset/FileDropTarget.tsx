@@ -1,11 +1,14 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
 import { bridge } from '../../client/bridge';
+import { useT } from '../i18n';
 
 /**
  * Files dropped anywhere on the page go to the Worker as a dataset load (official .bin batches or
- * cifar-10-binary.tar.gz). The page never reads the bytes itself.
+ * cifar-10-binary.tar.gz). The page never reads the bytes itself. A region inside that handles its
+ * own drops (e.g. image classification) calls stopPropagation.
  */
 export function FileDropTarget({ children }: { children: ReactNode }) {
+  const t = useT();
   const [over, setOver] = useState(false);
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
   return (
@@ -27,7 +30,7 @@ export function FileDropTarget({ children }: { children: ReactNode }) {
       }}
     >
       {children}
-      {over && <div className="drop-hint">Drop CIFAR-10 binary batches (.bin) or cifar-10-binary.tar.gz</div>}
+      {over && <div className="drop-hint">{t('dropHint')}</div>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { CLASS_NAMES, IMAGE_SIZE } from '../../shared/types';
 import type { DatasetSummary } from '../../shared/dataset';
+import { useT } from '../i18n';
 
 type Sample = DatasetSummary['samples'][number];
 
@@ -32,6 +33,7 @@ function SampleCanvas({ pixels, size }: { pixels: Uint8Array; size: number }) {
 
 /** A few training images per class; click one to see it large. */
 export function SampleGrid({ samples }: { samples: Sample[] }) {
+  const t = useT();
   const [open, setOpen] = useState<Sample | null>(null);
   return (
     <>
@@ -41,7 +43,7 @@ export function SampleGrid({ samples }: { samples: Sample[] }) {
             key={`${s.split}-${s.index}`}
             className="sample"
             title={`${CLASS_NAMES[s.label]} (${s.split} #${s.index})`}
-            aria-label={`${CLASS_NAMES[s.label]}, ${s.split} image ${s.index}: enlarge`}
+            aria-label={t('enlarge', { name: CLASS_NAMES[s.label], split: s.split, index: s.index })}
             onClick={() => setOpen(s)}
           >
             <SampleCanvas pixels={s.pixels} size={32} />
@@ -49,14 +51,15 @@ export function SampleGrid({ samples }: { samples: Sample[] }) {
         ))}
       </div>
       {open && (
-        <div className="modal" role="dialog" aria-label="Enlarged sample" onClick={() => setOpen(null)}>
+        <div className="modal" role="dialog" aria-label={t('enlarged')} onClick={() => setOpen(null)}>
           <div className="modal-body" onClick={(e) => e.stopPropagation()}>
             <SampleCanvas pixels={open.pixels} size={256} />
             <p>
-              <strong>{CLASS_NAMES[open.label]}</strong> — {open.split} image #{open.index}, 32×32 pixels
+              <strong>{CLASS_NAMES[open.label]}</strong> —{' '}
+              {t('sampleCaption', { split: open.split, index: open.index })}
             </p>
             <button onClick={() => setOpen(null)} autoFocus>
-              Close
+              {t('close')}
             </button>
           </div>
         </div>

@@ -3,6 +3,7 @@ import { useApp } from '../../store';
 import { buildSpec } from '../../model/spec';
 import { computeShapes, totals } from '../../model/shapes';
 import { InputSizeNote } from './InputSizeNote';
+import { useT } from '../i18n';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -12,21 +13,22 @@ function shapeText(shape: number[]): string {
 
 /** Output shape, parameters and multiply-adds per layer, from the spec alone (no TF.js). */
 export function LayerTable() {
+  const t = useT();
   const config = useApp((s) => s.config);
   const spec = useMemo(() => buildSpec(config), [config]);
   const shapes = useMemo(() => computeShapes(spec), [spec]);
   const sum = totals(shapes);
   return (
     <div className="panel" aria-labelledby="layers-title">
-      <h2 id="layers-title">Layers</h2>
+      <h2 id="layers-title">{t('layersTitle')}</h2>
       <table className="layer-table" data-testid="layer-table">
         <thead>
           <tr>
-            <th>layer</th>
-            <th>kind</th>
-            <th>output</th>
-            <th className="num">parameters</th>
-            <th className="num">multiply-adds</th>
+            <th>{t('layerCol')}</th>
+            <th>{t('kindCol')}</th>
+            <th>{t('outputCol')}</th>
+            <th className="num">{t('paramsCol')}</th>
+            <th className="num">{t('macsCol')}</th>
           </tr>
         </thead>
         <tbody>
@@ -42,7 +44,7 @@ export function LayerTable() {
         </tbody>
         <tfoot>
           <tr>
-            <td colSpan={3}>total</td>
+            <td colSpan={3}>{t('total')}</td>
             <td className="num" data-testid="total-params">
               {fmt(sum.params)}
             </td>

@@ -1,9 +1,11 @@
 import { useApp } from '../../store';
 import { bridge } from '../../client/bridge';
 import { formatDuration } from './format';
+import { useT } from '../i18n';
 
 /** Train / Pause / Resume / Stop, the run state, and progress with ETA for the epoch and the run. */
 export function Controls() {
+  const t = useT();
   const state = useApp((s) => s.runState);
   const message = useApp((s) => s.runMessage);
   const latest = useApp((s) => s.latestStep);
@@ -13,25 +15,25 @@ export function Controls() {
   const runProgress = latest ? (latest.epoch - 1 + latest.epochProgress) / epochs : 0;
 
   return (
-    <div className="panel controls" aria-label="Run controls">
+    <div className="panel controls" aria-label={t('runControls')}>
       <div className="buttons">
         <button className="primary" onClick={() => bridge.train()} disabled={!ready || running}>
-          Train
+          {t('train')}
         </button>
         <button onClick={() => bridge.pause()} disabled={state !== 'training'}>
-          Pause
+          {t('pause')}
         </button>
         <button onClick={() => bridge.resume()} disabled={state !== 'paused'}>
-          Resume
+          {t('resume')}
         </button>
         <button onClick={() => bridge.stop()} disabled={!running}>
-          Stop
+          {t('stop')}
         </button>
         <span className={`run-state state-${state}`}>
           <span data-testid="run-state">{state}</span>
         </span>
       </div>
-      {!ready && <p className="hint">Train becomes available when the data is loaded.</p>}
+      {!ready && <p className="hint">{t('trainWhenReady')}</p>}
       {message && (
         <p className={state === 'error' ? 'alert' : 'hint'} role={state === 'error' ? 'alert' : 'status'}>
           {message}
@@ -40,12 +42,16 @@ export function Controls() {
       {latest && (
         <div className="progress">
           <label>
-            Epoch {latest.epoch} of {epochs}: {Math.round(latest.epochProgress * 100)} % · ETA{' '}
-            {formatDuration(latest.etaEpochS)}
+            {t('epochProgress', {
+              epoch: latest.epoch,
+              epochs,
+              pct: Math.round(latest.epochProgress * 100),
+              eta: formatDuration(latest.etaEpochS),
+            })}
             <progress value={latest.epochProgress} max={1} />
           </label>
           <label>
-            Run: {Math.round(runProgress * 100)} % · ETA {formatDuration(latest.etaRunS)}
+            {t('runProgress', { pct: Math.round(runProgress * 100), eta: formatDuration(latest.etaRunS) })}
             <progress value={runProgress} max={1} />
           </label>
         </div>

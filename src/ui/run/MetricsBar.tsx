@@ -1,44 +1,50 @@
 import { useApp } from '../../store';
 import { percent } from './format';
+import { useT } from '../i18n';
 
 /** The latest values as plain numbers (also the e2e test hooks); accuracy and error in %. */
 export function MetricsBar() {
+  const t = useT();
   const latest = useApp((s) => s.latestStep);
   const evals = useApp((s) => s.evals);
   const lastEval = evals.length > 0 ? evals[evals.length - 1] : null;
   const lastEpoch = [...evals].reverse().find((e) => e.kind === 'epoch') ?? null;
 
   const items: { id: string; label: string; value: string | null; unit?: string }[] = [
-    { id: 'metric-step', label: 'Step', value: latest ? String(latest.step) : null },
-    { id: 'metric-loss', label: 'Loss', value: latest ? latest.loss.toFixed(4) : null },
+    { id: 'metric-step', label: t('step'), value: latest ? String(latest.step) : null },
+    { id: 'metric-loss', label: t('loss'), value: latest ? latest.loss.toFixed(4) : null },
     {
       id: 'metric-train-acc',
-      label: 'Train accuracy',
+      label: t('trainAcc'),
       value: lastEpoch?.trainAcc != null ? percent(lastEpoch.trainAcc) : null,
       unit: '%',
     },
     {
       id: 'metric-test-acc',
-      label: 'Test accuracy',
+      label: t('testAcc'),
       value: lastEval ? percent(lastEval.testAcc) : null,
       unit: '%',
     },
     {
       id: 'metric-top1-error',
-      label: 'Top-1 error',
+      label: t('top1'),
       value: lastEval ? percent(lastEval.top1Error) : null,
       unit: '%',
     },
     {
       id: 'metric-top5-error',
-      label: 'Top-5 error',
+      label: t('top5'),
       value: lastEval ? percent(lastEval.top5Error) : null,
       unit: '%',
     },
-    { id: 'metric-throughput', label: 'Images/s', value: latest ? latest.imagesPerSec.toFixed(1) : null },
+    {
+      id: 'metric-throughput',
+      label: t('imagesPerSec'),
+      value: latest ? latest.imagesPerSec.toFixed(1) : null,
+    },
   ];
   return (
-    <div className="panel metrics" aria-label="Latest metrics">
+    <div className="panel metrics" aria-label={t('latestMetrics')}>
       {items.map((m) => (
         <div key={m.id} className="metric">
           <span className="metric-label">{m.label}</span>
@@ -49,7 +55,7 @@ export function MetricsBar() {
         </div>
       ))}
       {lastEval?.kind === 'estimate' && (
-        <small className="hint">test figures: estimate on {lastEval.testCount} test images</small>
+        <small className="hint">{t('estimateNote', { n: lastEval.testCount })}</small>
       )}
     </div>
   );

@@ -1,0 +1,71 @@
+// English and 简体中文. Strings live in per-language dictionaries keyed by English-ish ids;
+// `useT()` returns a translator bound to the current language, which is remembered in
+// localStorage. Adding a string: add the key to `en` (the type of every other dictionary).
+
+import { useSyncExternalStore } from 'react';
+import { en, type Messages } from './en';
+import { zh } from './zh';
+
+export type Lang = 'en' | 'zh';
+export type MessageKey = keyof Messages;
+
+const dictionaries: Record<Lang, Messages> = { en, zh };
+const STORAGE_KEY = 'alexnet-lab.lang';
+const listeners = new Set<() => void>();
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'zh') return saved;
+  } catch {
+    // Storage can be blocked (private mode); English then.
+  }
+  return navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+let current: Lang = initialLang();
+document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
+
+export function getLang(): Lang {
+  return current;
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not remembered, but still switched.
+  }
+  listeners.forEach((l) => l());
+}
+
+/** Replaces {name} placeholders with values. */
+function fill(text: string, vars?: Record<string, string | number>): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  return fill(dictionaries[lang][key] ?? en[key], vars);
+}
+
+/** The current language, re-rendering on change. */
+export function useLang(): Lang {
+  return useSyncExternalStore(
+    (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    () => current,
+  );
+}
+
+/** A translator for the current language: t('train') → "Train" / "训练". */
+export function useT(): Translate {
+  const lang = useLang();
+  return (key, vars) => translate(lang, key, vars);
+}
