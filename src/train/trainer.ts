@@ -7,7 +7,7 @@ import type { EvalMetrics, StepMetrics } from '../shared/protocol';
 import type { ModelSpec, RunSettings, RunState } from '../shared/types';
 import { createModel, type TrainableModel } from '../model/build';
 import { createRng, shuffleInPlace } from '../data/random';
-import { channelStats, makeBatch } from './batches';
+import { channelStats, makeBatch, type ChannelStats } from './batches';
 import { evaluate } from './evaluate';
 import { createSgdState, disposeSgdState } from './sgd';
 import { trainStep } from './step';
@@ -18,6 +18,8 @@ export interface TrainerHooks {
   onState(state: RunState, message?: string): void;
   onStep(metrics: StepMetrics): void;
   onEval(metrics: EvalMetrics): void;
+  /** Called once, right after the model is created: lets the Worker inspect the live weights between steps. */
+  onModel?(model: TrainableModel, stats: ChannelStats): void;
 }
 
 /** Mid-epoch test estimates use this many test images, a fixed seeded subset. */
@@ -52,6 +54,7 @@ export async function train(
   if (plan.train.length === 0) throw new Error('No training images are selected: tick at least one batch.');
   const stats = channelStats(dataset.train, plan.train);
   const model = createModel(spec, seed);
+  hooks.onModel?.(model, stats);
   const sgd = createSgdState(model.variables);
   const stepsPerEpoch = Math.ceil(plan.train.length / opt.batchSize);
   const evalChunk = spec.preset === 'paper' ? 64 : 500;

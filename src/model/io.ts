@@ -1,0 +1,138 @@
+// Save and load a model in TensorFlow.js's artifact format: a model.json whose `weightsManifest`
+// describes one binary file of float32 weights, written with tf.io's own weight encoding. Our
+// model is not a tf.LayersModel (plain ops, custom LRN), so `modelTopology` holds our layer spec
+// and `metadata` what is needed to use the weights again: the toggles, the seed, the per-channel
+// normalisation and where the training data came from.
+import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig } from '../shared/types';
+import { createModel, type TrainableModel } from './build';
+import { buildSpec } from './spec';
+
+export const FORMAT = 'alexnet-lab';
+export const WEIGHTS_FILE = 'alexnet-lab.weights.bin';
+
+/** Everything besides the weights that a saved model carries. */
+export interface SavedMeta {
+  config: ModelConfig;
+  seed: number;
+  /** Per-channel mean and std of 0…1 pixels the network was trained with (R, G, B). */
+  stats: { mean: [number, number, number]; std: [number, number, number] };
+  /** False for a model saved before any training step (random weights). */
+  trained: boolean;
+  /** Epochs completed when saved. */
+  epochs: number;
+  /** Where the training images came from, in plain words. */
+  provenance: string;
+  savedAt: string;
+}
+
+interface ModelJson {
+  format: string;
+  generatedBy: string;
+  modelTopology: { layers: unknown[] };
+  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  metadata: SavedMeta;
+}
+
+/** Variable names in the file: `<layer>/kernel`, `<layer>/bias` (the engine-wide prefix is dropped). */
+const fileName = (layer: string, role: string) => `${layer}/${role}`;
+
+/** model.json text and the weights file's bytes. */
+export async function saveModel(
+  model: TrainableModel,
+  meta: SavedMeta,
+): Promise<{ json: string; weights: ArrayBuffer }> {
+  const named = model.params.map((p) => ({
+    name: fileName(p.layer, p.role),
+    tensor: p.variable as tf.Tensor,
+  }));
+  const { data, specs } = await tf.io.encodeWeights(named);
+  const json: ModelJson = {
+    format: FORMAT,
+    generatedBy: `AlexNet Lab, TensorFlow.js ${tf.version.tfjs}`,
+    modelTopology: { layers: model.spec.layers },
+    weightsManifest: [{ paths: [WEIGHTS_FILE], weights: specs }],
+    metadata: meta,
+  };
+  return { json: JSON.stringify(json, null, 1), weights: data };
+}
+
+function isConfig(c: unknown): c is ModelConfig {
+  if (typeof c !== 'object' || c === null) return false;
+  const o = c as Record<string, unknown>;
+  return (
+    (o.preset === 'paper' || o.preset === 'cifar') &&
+    ['relu', 'tanh', 'sigmoid'].includes(o.activation as string) &&
+    typeof o.lrn === 'boolean' &&
+    typeof o.dropout === 'boolean' &&
+    (o.pooling === 'overlapping' || o.pooling === 'non-overlapping') &&
+    typeof o.grouped === 'boolean'
+  );
+}
+
+function isStats(s: unknown): s is SavedMeta['stats'] {
+  const o = s as { mean?: unknown; std?: unknown } | null;
+  const triple = (v: unknown) => Array.isArray(v) && v.length === 3 && v.every((x) => Number.isFinite(x));
+  return !!o && triple(o.mean) && triple(o.std) && (o.std as number[]).every((x) => x > 0);
+}
+
+/**
+ * Checks model.json and the weights against the architecture its metadata names and builds the
+ * model. Throws an Error with a plain-words message for anything that does not fit; nothing is
+ * created then.
+ */
+export function loadModel(
+  jsonText: string,
+  weights: ArrayBuffer,
+): { model: TrainableModel; meta: SavedMeta } {
+  let parsed: ModelJson;
+  try {
+    parsed = JSON.parse(jsonText) as ModelJson;
+  } catch {
+    throw new Error('model.json is not valid JSON: the file is damaged or is not a model.');
+  }
+  if (parsed?.format !== FORMAT || !Array.isArray(parsed.weightsManifest))
+    throw new Error(
+      'This model.json was not saved by AlexNet Lab (no alexnet-lab format or weights manifest).',
+    );
+  const meta = parsed.metadata;
+  if (!meta || !isConfig(meta.config) || !isStats(meta.stats) || !Number.isFinite(meta.seed))
+    throw new Error(
+      'The model.json has no usable configuration: the file is damaged or from another version.',
+    );
+  const specs = parsed.weightsManifest.flatMap((g) => g.weights ?? []);
+  const expectedBytes = specs.reduce((s, w) => s + 4 * (w.shape ?? []).reduce((a, b) => a * b, 1), 0);
+  if (specs.some((w) => w.dtype !== 'float32'))
+    throw new Error('The weights manifest lists weights that are not float32.');
+  if (weights.byteLength !== expectedBytes)
+    throw new Error(
+      `The weights file has ${weights.byteLength} bytes but model.json describes ${expectedBytes}: pick the .bin saved with this model.json.`,
+    );
+
+  const spec = buildSpec(meta.config);
+  const model = createModel(spec, meta.seed, { init: 'zeros' });
+  try {
+    const byName = new Map(specs.map((w) => [w.name, w]));
+    if (byName.size !== model.params.length)
+      throw new Error(
+        `The file holds ${byName.size} weight arrays, this architecture needs ${model.params.length}: it comes from another configuration.`,
+      );
+    for (const p of model.params) {
+      const w = byName.get(fileName(p.layer, p.role));
+      const want = p.variable.shape.join('×');
+      if (!w)
+        throw new Error(`The file has no ${fileName(p.layer, p.role)}: it comes from another architecture.`);
+      if (w.shape.join('×') !== want)
+        throw new Error(
+          `${fileName(p.layer, p.role)} is ${w.shape.join('×')} in the file but ${want} in this architecture: the shapes do not match.`,
+        );
+    }
+    const decoded = tf.io.decodeWeights(weights, specs);
+    for (const p of model.params) p.variable.assign(decoded[fileName(p.layer, p.role)]);
+    tf.dispose(Object.values(decoded));
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
+  return { model, meta };
+}
