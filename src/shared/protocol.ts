@@ -44,6 +44,8 @@ export interface EvalMetrics {
   top1Error: number;
   top5Error: number;
   testCount: number;
+  /** With RunSettings.tta: the same test images, centre + mirror predictions averaged. */
+  tta?: { testAcc: number; top1Error: number; top5Error: number };
 }
 
 export type ToWorker =

@@ -92,12 +92,41 @@ export interface DataSelection {
   quickTest: number;
 }
 
+/**
+ * Data augmentation, applied on the backend to each training batch (never to test images).
+ * The paper: random crops + horizontal flips, and PCA colour noise (section 4.1).
+ */
+export interface AugmentSettings {
+  /** Mirror each image left–right with probability ½. */
+  flip: boolean;
+  /** Pad 4 pixels on each side (with the mean colour) and take a random 32×32 crop. */
+  crop: boolean;
+  /** Add Σ αᵢλᵢpᵢ to every pixel: pᵢ, λᵢ the training set's RGB eigenvectors/values, αᵢ ~ N(0, 0.1). */
+  pcaColor: boolean;
+}
+
+/** How the learning rate moves over the run (the plateau ÷10 of OptimizerSettings applies on top). */
+export interface ScheduleSettings {
+  kind: 'constant' | 'step' | 'cosine';
+  /** Linear warm-up from 0 over this many epochs (0 = none). */
+  warmupEpochs: number;
+  /** For 'step': multiply by `stepFactor` every `stepEpochs` epochs. */
+  stepEpochs: number;
+  stepFactor: number;
+}
+
 export interface RunSettings {
   config: ModelConfig;
   optimizer: OptimizerSettings;
   data: DataSelection;
   epochs: number;
   seed: number;
+  /** Absent = no augmentation. */
+  augment?: AugmentSettings;
+  /** Absent = constant learning rate. */
+  schedule?: ScheduleSettings;
+  /** Also report test error with centre + mirrored predictions averaged (the paper's multi-view test, scaled down). */
+  tta?: boolean;
 }
 
 export type RunState = 'idle' | 'training' | 'paused' | 'done' | 'error';

@@ -173,3 +173,31 @@ describe('train', () => {
     );
   });
 });
+
+describe('train with augmentation, a schedule and test-time averaging', () => {
+  const data = syntheticDataset(48, 20);
+
+  it('reports mirrored-average test errors, follows the cosine schedule, and stays deterministic', async () => {
+    const s: RunSettings = {
+      ...settings(2),
+      augment: { flip: true, crop: true, pcaColor: true },
+      schedule: { kind: 'cosine', warmupEpochs: 0, stepEpochs: 10, stepFactor: 0.1 },
+      tta: true,
+    };
+    const a = recorder();
+    const b = recorder();
+    (await train(tinySpec, s, data, new RunControl(), a.hooks)).dispose();
+    (await train(tinySpec, s, data, new RunControl(), b.hooks)).dispose();
+    expect(a.steps.map((x) => x.loss)).toEqual(b.steps.map((x) => x.loss));
+    // Cosine over 2 epochs of 3 steps: the rate falls step by step from the base rate.
+    const rates = a.steps.map((x) => x.learningRate);
+    expect(rates[0]).toBeCloseTo(0.01, 12);
+    for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeLessThan(rates[i - 1]);
+    const epochEvals = a.evals.filter((e) => e.kind === 'epoch');
+    for (const e of epochEvals) {
+      expect(e.tta).toBeDefined();
+      expect(e.tta!.top5Error).toBeLessThanOrEqual(e.tta!.top1Error);
+      expect(e.tta!.top1Error).toBeCloseTo(1 - e.tta!.testAcc, 10);
+    }
+  });
+});

@@ -9,6 +9,9 @@ import { createModel, type TrainableModel } from '../model/build';
 import { createRng, shuffleInPlace } from '../data/random';
 import { channelStats, makeBatch, type ChannelStats } from './batches';
 import { evaluate } from './evaluate';
+import { augmentBatch } from './augment';
+import { colorPca } from './colorPca';
+import { learningRateAt, NO_SCHEDULE } from './schedule';
 import { createSgdState, disposeSgdState } from './sgd';
 import { trainStep } from './step';
 import type { RunControl } from './control';
@@ -55,10 +58,15 @@ export async function train(
   const stats = channelStats(dataset.train, plan.train);
   const model = createModel(spec, seed);
   hooks.onModel?.(model, stats);
+  const pca = settings.augment?.pcaColor ? colorPca(dataset.train, plan.train) : null;
+  const schedule = settings.schedule ?? NO_SCHEDULE;
+  const tta = settings.tta ?? false;
   const sgd = createSgdState(model.variables);
   const stepsPerEpoch = Math.ceil(plan.train.length / opt.batchSize);
   const evalChunk = spec.preset === 'paper' ? 64 : 500;
   const timer = new StepTimer();
+  // ÷10 on plateau multiplies whatever the schedule gives.
+  let plateauFactor = 1;
   let lr = opt.learningRate;
   let bestTop1 = Infinity;
   let sinceBest = 0;
@@ -80,10 +88,19 @@ export async function train(
         if (!going) return model;
         const start = s * opt.batchSize;
         const size = Math.min(opt.batchSize, order.length - start);
+        lr = learningRateAt(
+          schedule,
+          opt.learningRate * plateauFactor,
+          epoch - 1 + s / stepsPerEpoch,
+          epochs,
+        );
         const t0 = performance.now();
         const out = tf.tidy(() => {
           const { x, y } = makeBatch(dataset.train, order, start, size, stats);
-          return trainStep(model, sgd, x, y, lr, opt, seed * 7919 + step);
+          const input = settings.augment
+            ? augmentBatch(x, settings.augment, seed * 7919 + step, pca, stats)
+            : x;
+          return trainStep(model, sgd, input, y, lr, opt, seed * 7919 + step);
         });
         const [loss, correct] = await out.data();
         out.dispose();
@@ -129,7 +146,7 @@ export async function train(
           });
         }
       }
-      const res = await evaluate(model, dataset.test, plan.test, stats, evalChunk);
+      const res = await evaluate(model, dataset.test, plan.test, stats, evalChunk, tta);
       hooks.onEval({
         step,
         epoch,
@@ -141,12 +158,13 @@ export async function train(
         top1Error: res.top1Error,
         top5Error: res.top5Error,
         testCount: res.count,
+        ...(res.tta ? { tta: res.tta } : {}),
       });
       if (res.top1Error < bestTop1 - 1e-9) {
         bestTop1 = res.top1Error;
         sinceBest = 0;
       } else if (opt.decayOnPlateau && ++sinceBest >= opt.plateauEpochs) {
-        lr /= 10;
+        plateauFactor /= 10;
         sinceBest = 0;
       }
     }
