@@ -33,7 +33,15 @@ export default tseslint.config(
   },
   {
     // The core must not reach for React or the page.
-    files: ['src/model/**', 'src/data/**', 'src/train/**', 'src/worker/**', 'src/shared/**', 'src/bench/**'],
+    files: [
+      'src/model/**',
+      'src/data/**',
+      'src/train/**',
+      'src/worker/**',
+      'src/shared/**',
+      'src/bench/**',
+      'src/lab/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMPARE_CSV_HEADER,
+  comparisonToCsv,
+  comparisonToJson,
+  csvField,
+  parseCsv,
+  runToCsv,
+  toCsv,
+} from './csv';
+import { fakeRun } from './testData';
+import { scorecard } from './scorecard';
+
+describe('CSV', () => {
+  it('quotes commas, quotes and line breaks, and parses back to the same cells', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField(NaN)).toBe('');
+    const rows = [
+      ['name', 'value'],
+      ['tanh, seed 2', '0.5'],
+      ['line\nbreak', '"q"'],
+      ['', 'x'],
+    ];
+    expect(parseCsv(toCsv(rows))).toEqual(rows);
+  });
+
+  it('a run exports one row per step, with evaluations on their steps', () => {
+    const run = fakeRun('r1', {}, 1, { top1: [0.6, 0.5] });
+    const rows = parseCsv(runToCsv(run));
+    expect(rows).toHaveLength(1 + 200);
+    expect(rows[0][0]).toBe('step');
+    expect(rows[100]).toEqual([
+      '100',
+      '1',
+      '100',
+      String(run.steps.loss[99]),
+      String(run.steps.batchAcc[99]),
+      '20',
+      'epoch',
+      '0.45',
+      '0.4',
+      '0.6',
+      '0.15',
+    ]);
+    expect(rows[50][6]).toBe('');
+  });
+
+  it('a comparison exports one row per run with its summary and the difference from the baseline', () => {
+    const runs = [
+      fakeRun('b', {}, 1, { top1: [0.4] }),
+      { ...fakeRun('t', { activation: 'tanh' }, 1, { top1: [0.5] }), name: 'tanh, "slow"' },
+    ];
+    const rows = parseCsv(comparisonToCsv(runs, 0.75, 0.4));
+    expect(rows[0]).toEqual(COMPARE_CSV_HEADER);
+    expect(rows).toHaveLength(3);
+    const col = (name: string) => COMPARE_CSV_HEADER.indexOf(name);
+    expect(rows[2][col('name')]).toBe('tanh, "slow"');
+    expect(rows[2][col('activation')]).toBe('tanh');
+    expect(Number(rows[2][col('top1_minus_baseline')])).toBeCloseTo(0.1);
+    expect(Number(rows[1][col('final_top1_error')])).toBe(0.4);
+  });
+
+  it('the comparison JSON round-trips its summaries and scorecard', () => {
+    const runs = [fakeRun('b', {}, 1, { top1: [0.4] }), fakeRun('n', { lrn: false }, 1, { top1: [0.5] })];
+    const card = scorecard(runs, runs[0], 0.75);
+    const back = JSON.parse(comparisonToJson(runs, 0.75, 'b', card));
+    expect(back.format).toBe('alexnet-lab-comparison');
+    expect(back.runs.map((r: { id: string }) => r.id)).toEqual(['b', 'n']);
+    expect(back.runs[1].finalTop1).toBe(0.5);
+    expect(back.scorecard).toEqual(card);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { exportExperiment, importExperiment, mergeRuns } from './experiment';
+import { fakeRun } from './testData';
+
+const runs = () => [
+  fakeRun('a', {}, 1, { top1: [0.5, 0.4] }),
+  fakeRun('b', { lrn: false }, 2, { top1: [0.6] }),
+];
+
+describe('experiment file', () => {
+  it('round-trips runs and the baseline', () => {
+    const text = exportExperiment(runs(), 'a', new Date(0));
+    const res = importExperiment(text);
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.runs).toEqual(runs());
+    expect(res.baselineId).toBe('a');
+  });
+
+  it('keeps a non-finite value as NaN (JSON writes it as null)', () => {
+    const r = runs();
+    r[0].steps.loss[3] = NaN;
+    const res = importExperiment(exportExperiment(r, null, new Date(0)));
+    expect(res.ok && Number.isNaN(res.runs[0].steps.loss[3])).toBe(true);
+  });
+
+  it('refuses what is not JSON, a foreign file, a newer format, and damaged runs, in plain words', () => {
+    const msg = (text: string) => {
+      const r = importExperiment(text);
+      return r.ok ? 'accepted' : r.message;
+    };
+    expect(msg('PK\u0003\u0004 zip')).toMatch(/not valid JSON/);
+    expect(msg('{"hello": 1}')).toMatch(/not an AlexNet Lab experiment/);
+    expect(msg('{"format":"alexnet-lab-experiment","version":99,"runs":[]}')).toMatch(/newer version/);
+    const good = JSON.parse(exportExperiment(runs(), null, new Date(0)));
+    good.runs[1].settings.config.activation = 'swish';
+    expect(msg(JSON.stringify(good))).toMatch(/damaged: the activation should be one of relu, tanh, sigmoid/);
+    const short = JSON.parse(exportExperiment(runs(), null, new Date(0)));
+    short.runs[0].steps.loss.pop();
+    expect(msg(JSON.stringify(short))).toMatch(/Run 1: its step columns have different lengths/);
+    const badEval = JSON.parse(exportExperiment(runs(), null, new Date(0)));
+    badEval.runs[0].evals[0].top1Error = 7;
+    expect(msg(JSON.stringify(badEval))).toMatch(/Run 1, evaluation 1: the top-1 error/);
+  });
+
+  it('a run still training when exported arrives stopped', () => {
+    const r = runs();
+    r[0].status = 'training';
+    const res = importExperiment(exportExperiment(r, null, new Date(0)));
+    expect(res.ok && res.runs[0].status).toBe('stopped');
+  });
+
+  it('merging skips runs already in the list', () => {
+    const [a, b] = runs();
+    const c = fakeRun('c', {}, 3, { top1: [0.5] });
+    const m = mergeRuns([a], [b, a, c, c]);
+    expect(m.runs.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(m.added).toBe(2);
+    expect(m.skipped).toBe(2);
+  });
+});
