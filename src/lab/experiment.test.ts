@@ -59,3 +59,21 @@ describe('experiment file', () => {
     expect(m.skipped).toBe(2);
   });
 });
+
+describe('optional recipe parts', () => {
+  it('augmentation, schedule and tta survive a round trip; a bad schedule is refused', () => {
+    const r = runs();
+    r[0].settings = {
+      ...r[0].settings,
+      augment: { flip: true, crop: true, pcaColor: false },
+      schedule: { kind: 'cosine', warmupEpochs: 1, stepEpochs: 10, stepFactor: 0.1 },
+      tta: true,
+    };
+    const res = importExperiment(exportExperiment(r, null, new Date(0)));
+    expect(res.ok && res.runs[0].settings).toEqual(r[0].settings);
+    const bad = JSON.parse(exportExperiment(r, null, new Date(0)));
+    bad.runs[0].settings.schedule.kind = 'wild';
+    const back = importExperiment(JSON.stringify(bad));
+    expect(back.ok ? 'accepted' : back.message).toMatch(/the schedule should be one of/);
+  });
+});

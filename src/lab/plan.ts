@@ -46,6 +46,10 @@ export function variantKey(s: RunSettings): string {
     d.batches.join(''),
     d.quick ? `q${d.quickTrain}/${d.quickTest}` : 'full',
     s.epochs,
+    // Optional recipe parts (absent = off): runs with different augmentation or schedules differ.
+    s.augment ? `a${+s.augment.flip}${+s.augment.crop}${+s.augment.pcaColor}` : 'a000',
+    s.schedule ? JSON.stringify(s.schedule) : 'constant',
+    s.tta ? 'tta' : '',
   ].join(';');
 }
 

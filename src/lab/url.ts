@@ -117,6 +117,8 @@ export function decodeUrlState(
     pick(['ovl', 'non'] as const),
   );
   const settings: RunSettings = {
+    // Parts the URL does not hold (augmentation, schedule) stay as they are.
+    ...d,
     config: {
       preset: read('preset', d.config.preset, pick(['cifar', 'paper'] as const)),
       activation: read('act', d.config.activation, pick(ACTIVATIONS)),

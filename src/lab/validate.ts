@@ -75,5 +75,30 @@ export function checkSettings(v: unknown, what = 'settings'): RunSettings {
     },
     epochs: Math.round(num(v.epochs, 'the epochs', 1, 500)),
     seed: Math.round(num(v.seed, 'the seed', 0, 2 ** 31 - 1)),
+    ...optionalParts(v, what),
   };
+}
+
+/** Augmentation, schedule and test-time averaging: optional (absent = off), checked when present. */
+function optionalParts(v: Record<string, unknown>, what: string): Partial<RunSettings> {
+  const out: Partial<RunSettings> = {};
+  if (v.augment !== undefined) {
+    const a = isObject(v.augment) ? v.augment : fail(`${what}: the augmentation is not readable.`);
+    out.augment = {
+      flip: bool(a.flip, 'flip'),
+      crop: bool(a.crop, 'crop'),
+      pcaColor: bool(a.pcaColor, 'PCA colour'),
+    };
+  }
+  if (v.schedule !== undefined) {
+    const s = isObject(v.schedule) ? v.schedule : fail(`${what}: the schedule is not readable.`);
+    out.schedule = {
+      kind: oneOf(s.kind, ['constant', 'step', 'cosine'] as const, 'the schedule'),
+      warmupEpochs: num(s.warmupEpochs, 'the warm-up epochs', 0, 500),
+      stepEpochs: num(s.stepEpochs, 'the step epochs', 1, 500),
+      stepFactor: num(s.stepFactor, 'the step factor', 0, 1),
+    };
+  }
+  if (v.tta !== undefined) out.tta = bool(v.tta, 'test-time averaging');
+  return out;
 }
