@@ -10,8 +10,8 @@ test('quick-mode training: steps rise, loss chart fills, pause/resume, test metr
   await openReady(page);
   await expect(page.getByTestId('run-state')).toHaveText('idle');
   // Small batches give many steps to watch in a short run.
-  await page.getByLabel('Batch size').fill('50');
-  await page.getByLabel('Epochs').fill('2');
+  await page.getByLabel('Batch size', { exact: true }).fill('50');
+  await page.getByLabel('Epochs', { exact: true }).fill('2');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('run-state')).toHaveText('training');
 
@@ -78,5 +78,19 @@ test('toggles change the layer table at once, and the paper preset shows why 227
   expect(grouped).toBeLessThan(ungrouped);
   await page.getByLabel('Pooling').selectOption('non-overlapping');
   await expect(table.locator('tr[data-layer="pool1"]')).toContainText('27 × 27 × 96');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the accuracy recipe fills in its settings, and they stay editable', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Use the AlexNet-CIFAR recipe' }).click();
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('60');
+  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.05');
+  await expect(page.getByLabel('Random horizontal flips')).toBeChecked();
+  await expect(page.getByLabel(/Random crops/)).toBeChecked();
+  await expect(page.getByLabel('Learning-rate schedule')).toHaveValue('cosine');
+  await expect(page.getByLabel(/Quick mode/)).not.toBeChecked();
+  await page.getByLabel(/PCA colour noise/).check();
+  await expect(page.getByLabel(/PCA colour noise/)).toBeChecked();
   expect(consoleErrors).toEqual([]);
 });

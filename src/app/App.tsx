@@ -1,6 +1,7 @@
 import { Header } from '../ui/Header';
 import { DatasetPanel } from '../ui/dataset/DatasetPanel';
 import { ConfigPanel } from '../ui/config/ConfigPanel';
+import { RecipePanel } from '../ui/config/RecipePanel';
 import { Controls } from '../ui/run/Controls';
 import { MetricsBar } from '../ui/run/MetricsBar';
 import { LossChart } from '../ui/charts/LossChart';
@@ -15,6 +16,7 @@ export function App() {
       <main className="layout">
         <section className="column narrow">
           <ConfigPanel />
+          <RecipePanel />
           <DatasetPanel />
         </section>
         <section className="column wide">

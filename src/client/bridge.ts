@@ -75,6 +75,7 @@ class TrainingBridge {
     for (const m of this.pendingSteps) {
       series.step.push(m.step);
       series.loss.push(m.loss);
+      series.lr.push(m.learningRate);
     }
     const latestStep = this.pendingSteps[this.pendingSteps.length - 1];
     this.pendingSteps = [];

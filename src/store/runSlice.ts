@@ -9,6 +9,8 @@ import type { RunSettings, RunState } from '../shared/types';
 export interface StepSeries {
   step: number[];
   loss: number[];
+  /** The learning rate used at each step (drawn on the loss chart). */
+  lr: number[];
   version: number;
 }
 
@@ -25,7 +27,7 @@ export interface RunSlice {
 export const emptyRun = (): Pick<RunSlice, 'runMessage' | 'latestStep' | 'series' | 'evals'> => ({
   runMessage: null,
   latestStep: null,
-  series: { step: [], loss: [], version: 0 },
+  series: { step: [], loss: [], lr: [], version: 0 },
   evals: [],
 });
 

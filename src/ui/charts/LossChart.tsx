@@ -16,6 +16,7 @@ export function LossChart() {
       step: series.step[i],
       loss: series.loss[i],
       smoothed: smoothed[i],
+      lr: series.lr[i],
     }));
     // `version` changes whenever the arrays grow in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -36,16 +37,39 @@ export function LossChart() {
               domain={['dataMin', 'dataMax']}
               label={{ value: 'step', position: 'insideBottomRight', offset: -2 }}
             />
-            <YAxis domain={['auto', 'auto']} />
+            <YAxis yAxisId="loss" domain={['auto', 'auto']} />
+            <YAxis
+              yAxisId="lr"
+              orientation="right"
+              domain={[0, 'auto']}
+              tickFormatter={(v: number) => v.toPrecision(2)}
+            />
             <Tooltip />
             <Legend />
-            <Line dataKey="loss" name={t('lossRaw')} stroke="#9ab" dot={false} isAnimationActive={false} />
             <Line
+              yAxisId="loss"
+              dataKey="loss"
+              name={t('lossRaw')}
+              stroke="#9ab"
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              yAxisId="loss"
               dataKey="smoothed"
               name={t('lossSmoothed')}
               stroke="#c33"
               dot={false}
               strokeWidth={2}
+              isAnimationActive={false}
+            />
+            <Line
+              yAxisId="lr"
+              dataKey="lr"
+              name={t('lrLine')}
+              stroke="#7a5cc4"
+              strokeDasharray="5 3"
+              dot={false}
               isAnimationActive={false}
             />
           </LineChart>

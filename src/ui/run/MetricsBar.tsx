@@ -42,6 +42,16 @@ export function MetricsBar() {
       label: t('imagesPerSec'),
       value: latest ? latest.imagesPerSec.toFixed(1) : null,
     },
+    ...(lastEpoch?.tta
+      ? [
+          {
+            id: 'metric-tta-top1-error',
+            label: t('ttaMetric'),
+            value: percent(lastEpoch.tta.top1Error),
+            unit: '%',
+          },
+        ]
+      : []),
   ];
   return (
     <div className="panel metrics" aria-label={t('latestMetrics')}>
