@@ -1,6 +1,6 @@
 // The benchmark page: runs one bench Worker for a backend given in the URL and exposes the
 // results on window.__bench for scripts/bench.mjs to collect.
-// URL: bench.html?backend=wasm&runs=cifar:64:3,paper:16:1
+// URL: bench.html?backend=wasm&runs=cifar:64:3,paper:16:1&kernels=baseline|project&threads=1&profile=1
 
 import type { BenchRequest } from '../shared/bench';
 
@@ -12,6 +12,10 @@ const runs = (params.get('runs') ?? 'cifar:64:3').split(',').map((r) => {
   const [preset, batch, steps] = r.split(':');
   return { preset: preset as 'cifar' | 'paper', batchSize: Number(batch), steps: Number(steps) };
 });
+
+const kernels = params.get('kernels') === 'baseline' ? 'baseline' : 'project';
+const threads = params.get('threads') === '1';
+const profile = params.get('profile') === '1';
 
 const state = { done: false, messages: [] as unknown[] };
 (window as BenchWindow).__bench = state;
@@ -26,4 +30,4 @@ worker.onerror = (e) => {
   state.messages.push({ type: 'failed', backend, reason: e.message });
   state.done = true;
 };
-worker.postMessage({ backend, runs } satisfies BenchRequest);
+worker.postMessage({ backend, runs, kernels, threads, profile } satisfies BenchRequest);

@@ -7,6 +7,7 @@ import { buildSpec, defaultConfig } from '../model/spec';
 import { createModel } from '../model/build';
 import { createSgdState, disposeSgdState } from '../train/sgd';
 import { trainStep } from '../train/step';
+import { profileOnce, type StepProfile } from './profile';
 
 export interface ThroughputResult {
   preset: PresetId;
@@ -17,13 +18,19 @@ export interface ThroughputResult {
   warmupMs: number;
   msPerStep: number;
   imagesPerSec: number;
+  /** One more step under tf.profile(), when asked for. */
+  profile?: StepProfile;
 }
 
-/** Times `steps` training steps at `batchSize` after one warm-up step; reads back each loss. */
+/**
+ * Times `steps` training steps at `batchSize` after one warm-up step; reads back each loss.
+ * With `profile`, one further step runs under tf.profile() for the per-kernel breakdown.
+ */
 export async function measureThroughput(
   preset: PresetId,
   batchSize: number,
   steps: number,
+  profile = false,
 ): Promise<ThroughputResult> {
   const model = createModel(buildSpec(defaultConfig(preset)), 1);
   const sgd = createSgdState(model.variables);
@@ -52,6 +59,7 @@ export async function measureThroughput(
       warmupMs,
       msPerStep,
       imagesPerSec: (batchSize * 1000) / msPerStep,
+      ...(profile ? { profile: await profileOnce(() => one(steps + 1)) } : {}),
     };
   } finally {
     tf.dispose([x, y]);

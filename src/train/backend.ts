@@ -4,12 +4,13 @@
 
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendInfo, BackendName } from '../shared/protocol';
 import { registerWasmTrainingKernels } from './kernels';
+import { patchThreadedFactory } from './kernels/wasmThreads';
 
 interface GpuProbe {
   available: boolean;
@@ -32,33 +33,75 @@ async function probeWebGpu(): Promise<GpuProbe> {
   return { available: true, software, description: text || 'unnamed adapter' };
 }
 
-async function startWasm(): Promise<boolean> {
-  // The multi-threaded wasm build hangs inside a bundled Worker (environment notes); one thread
-  // with SIMD is reliable everywhere.
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+export interface BackendOptions {
+  /** Let wasm use its multi-threaded build where the page is cross-origin isolated. */
+  wasmThreads?: boolean;
+  /** false: wasm with only the kernels it needs to train (benchmark baseline). */
+  wasmSpeedups?: boolean;
+}
+
+async function startWasm(options: BackendOptions): Promise<boolean> {
+  // The multi-threaded build needs SharedArrayBuffer (a cross-origin-isolated page) and, in a
+  // bundled Worker, the patch in kernels/wasmThreads.ts; without them: SIMD on one thread.
+  let restore = () => {};
+  if (options.wasmThreads) {
+    await patchThreadedFactory();
+    restore = allowThreadPerLogicalCore();
+  } else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmPlain,
     'tfjs-backend-wasm-simd.wasm': wasmSimd,
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
   });
-  registerWasmTrainingKernels();
-  return tf.setBackend('wasm').catch(() => false);
+  registerWasmTrainingKernels({ speedups: options.wasmSpeedups !== false });
+  try {
+    return await tf.setBackend('wasm').catch(() => false);
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * tfjs-backend-wasm caps its thread pool at navigator.hardwareConcurrency / 2 ("2 threads per
+ * core"), read once while the module instantiates: on a 2-core machine that is one thread, and
+ * the threaded build gains nothing. We ask for one thread per logical core (at most 8, the
+ * size of its pre-started Worker pool) and report twice the cores while the module starts.
+ * Returns the function that undoes the override.
+ */
+function allowThreadPerLogicalCore(): () => void {
+  const cores = Math.min(8, Math.max(1, navigator.hardwareConcurrency || 1));
+  setThreadsCount(cores);
+  try {
+    Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2 * cores, configurable: true });
+  } catch {
+    return () => {};
+  }
+  return () => {
+    delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
+  };
 }
 
 /**
  * Initialises a backend. `preferred` (from the URL, e.g. ?backend=wasm) overrides the automatic
  * choice when that backend starts; otherwise the order is real WebGPU → wasm → webgl → cpu.
  */
-export async function chooseBackend(preferred?: BackendName): Promise<BackendInfo> {
+export async function chooseBackend(
+  preferred?: BackendName,
+  options: BackendOptions = {},
+): Promise<BackendInfo> {
   const gpu = await probeWebGpu();
-  const wasmAdapter = 'CPU, WebAssembly (SIMD, one thread)';
+  const wasmAdapter = () => {
+    const n = getThreadsCount();
+    return `CPU, WebAssembly (SIMD, ${n > 1 ? `${n} threads` : 'one thread'})`;
+  };
 
   if (preferred) {
-    const ok = preferred === 'wasm' ? await startWasm() : await tf.setBackend(preferred).catch(() => false);
+    const ok =
+      preferred === 'wasm' ? await startWasm(options) : await tf.setBackend(preferred).catch(() => false);
     if (ok) {
       await tf.ready();
       const adapter =
-        preferred === 'wasm' ? wasmAdapter : preferred === 'webgpu' ? gpu.description : preferred;
+        preferred === 'wasm' ? wasmAdapter() : preferred === 'webgpu' ? gpu.description : preferred;
       return { name: preferred, adapter, reason: `chosen in the URL (?backend=${preferred})` };
     }
   }
@@ -74,11 +117,11 @@ export async function chooseBackend(preferred?: BackendName): Promise<BackendInf
   const why = gpu.available
     ? `the only WebGPU adapter is software (${gpu.description}), far slower than WebAssembly on the CPU`
     : `${gpu.description}`;
-  if (await startWasm()) {
+  if (await startWasm(options)) {
     await tf.ready();
     return {
       name: 'wasm',
-      adapter: wasmAdapter,
+      adapter: wasmAdapter(),
       reason: `${why}; training runs on the CPU with WebAssembly`,
     };
   }

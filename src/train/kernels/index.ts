@@ -21,18 +21,27 @@ const WRAPPERS: [string, (stock: KernelConfig) => KernelConfig][] = [
 ];
 let wrapped = false;
 
+export interface WasmKernelOptions {
+  /**
+   * false: only the two kernels wasm cannot train without (the "stock + fixes" baseline that
+   * `npm run bench` compares against); true (default): also the speed-ups.
+   */
+  speedups?: boolean;
+}
+
 /**
  * Registers the replacement kernels for backendName 'wasm'. Idempotent; may be called before or
  * after tf.setBackend('wasm') (the stock kernels register when the wasm package is imported).
+ * A process (Worker) uses one choice of `speedups`: the speed-ups are not unregistered.
  */
-export function registerWasmTrainingKernels(): void {
+export function registerWasmTrainingKernels(options: WasmKernelOptions = {}): void {
   for (const config of REPLACEMENTS) {
     const current = getKernel(config.kernelName, 'wasm');
     if (current?.kernelFunc === config.kernelFunc) continue;
     if (current) unregisterKernel(config.kernelName, 'wasm');
     registerKernel(config);
   }
-  if (wrapped) return;
+  if (wrapped || options.speedups === false) return;
   for (const [name, wrap] of WRAPPERS) {
     const stock = getKernel(name, 'wasm');
     if (!stock) throw new Error(`wasm backend has no ${name} kernel to wrap`);

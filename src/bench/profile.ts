@@ -1,0 +1,65 @@
+// Per-kernel breakdown of one training step (the app's own trainStep), from tf.profile().
+// On wasm and cpu each kernel's time is wall time around its synchronous call; on webgpu it is
+// the GPU's timestamp queries when the adapter offers them (otherwise null: counts only).
+// Kernels of ours that compose other kernels internally (src/train/kernels) count as one.
+
+import * as tf from '@tensorflow/tfjs';
+
+export interface KernelShare {
+  /** TF.js kernel name, e.g. Conv2DBackpropFilter. */
+  name: string;
+  calls: number;
+  /** Summed kernel time in the profiled step; null when the backend cannot time kernels. */
+  ms: number | null;
+  /** ms / stepMs. */
+  share: number | null;
+}
+
+export interface StepProfile {
+  /** Wall time of the profiled step (profiling adds a little overhead per kernel). */
+  stepMs: number;
+  /** Sum of all kernel times; stepMs − kernelMs is JS, tape and dispatch overhead. */
+  kernelMs: number | null;
+  /** Sorted by time (or by calls when untimed), largest first. */
+  kernels: KernelShare[];
+}
+
+interface ProfiledKernel {
+  name: string;
+  /** tf.profile() has resolved its promises by the time it returns; anything else is untimed. */
+  kernelTimeMs: unknown;
+}
+
+/** Sums the profiler's kernel list per kernel name. Pure: exported for its unit test. */
+export function aggregateKernels(list: ProfiledKernel[], stepMs: number): StepProfile {
+  const by = new Map<string, { calls: number; ms: number; timed: boolean }>();
+  let timedAny = false;
+  for (const k of list) {
+    const ms = typeof k.kernelTimeMs === 'number' && Number.isFinite(k.kernelTimeMs) ? k.kernelTimeMs : null;
+    const e = by.get(k.name) ?? { calls: 0, ms: 0, timed: false };
+    e.calls += 1;
+    if (ms !== null) {
+      e.ms += ms;
+      e.timed = true;
+      timedAny = true;
+    }
+    by.set(k.name, e);
+  }
+  const kernels: KernelShare[] = [...by].map(([name, e]) => ({
+    name,
+    calls: e.calls,
+    ms: e.timed ? e.ms : null,
+    share: e.timed && stepMs > 0 ? e.ms / stepMs : null,
+  }));
+  kernels.sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0) || b.calls - a.calls);
+  const kernelMs = timedAny ? kernels.reduce((s, k) => s + (k.ms ?? 0), 0) : null;
+  return { stepMs, kernelMs, kernels };
+}
+
+/** Runs `step` (one training step that reads back its result) once under tf.profile(). */
+export async function profileOnce(step: () => Promise<void>): Promise<StepProfile> {
+  const t0 = performance.now();
+  const info = await tf.profile(step);
+  const stepMs = performance.now() - t0;
+  return aggregateKernels(info.kernels, stepMs);
+}
