@@ -61,7 +61,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'e2e/**', '*.config.ts', '*.config.js', 'bench/**'],
+    files: ['scripts/**', 'e2e/**', '*.config.ts', '*.config.js', 'bench/**', 'cli/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

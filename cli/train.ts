@@ -1,0 +1,160 @@
+// Headless training: the app's own training code (src/train/trainer.ts) in Node, on the embedded
+// CIFAR-10, on TF.js's wasm backend with the project's kernels (the fastest CPU route here), or on
+// WebGPU through the npm package `webgpu` with --backend webgpu (GPU machines).
+//
+//   npm run train -- --preset cifar --epochs 2 --seed 1 [--recipe] [--quick 5000:1000]
+//                    [--batch 128] [--lr 0.01] [--batches 1,2,3,4,5] [--out docs/results/NAME]
+//
+// Prints one line per epoch and writes NAME.json (an experiment file the app's compare view
+// imports) and NAME.csv (the app's per-step CSV).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import os from 'node:os';
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { registerWasmTrainingKernels } from '../src/train/kernels';
+import { train } from '../src/train/trainer';
+import { RunControl } from '../src/train/control';
+import { buildSpec, defaultConfig } from '../src/model/spec';
+import type { PresetId, RunSettings } from '../src/shared/types';
+import { CIFAR_RECIPE, CONSTANT_LR, PAPER_OPTIMIZER } from '../src/store/configSlice';
+import { appendEval, appendSteps, createRecord, finishRecord, newRunId } from '../src/lab/record';
+import { exportExperiment } from '../src/lab/experiment';
+import { runToCsv } from '../src/lab/csv';
+import { loadEmbeddedFromDisk } from './nodeData';
+
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const has = (name: string) => args.includes(`--${name}`);
+
+function settingsFromArgs(): RunSettings {
+  const preset = (opt('preset') ?? 'cifar') as PresetId;
+  if (preset !== 'cifar' && preset !== 'paper')
+    throw new Error(`--preset must be cifar or paper, not ${preset}`);
+  const quick = opt('quick');
+  const [quickTrain, quickTest] = (quick ?? '0:0').split(':').map(Number);
+  const base: RunSettings = has('recipe')
+    ? {
+        config: { ...CIFAR_RECIPE.config, preset },
+        optimizer: { ...CIFAR_RECIPE.optimizer },
+        augment: CIFAR_RECIPE.augment,
+        schedule: CIFAR_RECIPE.schedule,
+        tta: CIFAR_RECIPE.tta,
+        epochs: CIFAR_RECIPE.epochs,
+        seed: 1,
+        data: { batches: [1, 2, 3, 4, 5], quick: false, quickTrain: 0, quickTest: 0 },
+      }
+    : {
+        config: defaultConfig(preset),
+        optimizer: { ...PAPER_OPTIMIZER },
+        schedule: CONSTANT_LR,
+        epochs: 1,
+        seed: 1,
+        data: { batches: [1, 2, 3, 4, 5], quick: false, quickTrain: 0, quickTest: 0 },
+      };
+  const num = (name: string, fallback: number) => (opt(name) !== undefined ? Number(opt(name)) : fallback);
+  const settings: RunSettings = {
+    ...base,
+    epochs: num('epochs', base.epochs),
+    seed: num('seed', base.seed),
+    optimizer: {
+      ...base.optimizer,
+      batchSize: num('batch', base.optimizer.batchSize),
+      learningRate: num('lr', base.optimizer.learningRate),
+    },
+    data: {
+      batches: (opt('batches') ?? '1,2,3,4,5').split(',').map(Number),
+      quick: quick !== undefined,
+      quickTrain,
+      quickTest,
+    },
+  };
+  for (const [k, v] of Object.entries({
+    epochs: settings.epochs,
+    seed: settings.seed,
+    batch: settings.optimizer.batchSize,
+    lr: settings.optimizer.learningRate,
+  })) {
+    if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a non-negative number`);
+  }
+  return settings;
+}
+
+async function startBackend(name: string): Promise<string> {
+  if (name === 'webgpu') {
+    await import('../bench/webgpu-globals');
+    await import('@tensorflow/tfjs-backend-webgpu');
+  } else if (name === 'wasm') {
+    setWasmPaths(resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
+    registerWasmTrainingKernels();
+  }
+  if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start`);
+  await tf.ready();
+  return name === 'wasm'
+    ? `wasm (Node ${process.version}, ${os.cpus()[0]?.model ?? 'CPU'} × ${os.cpus().length})`
+    : name;
+}
+
+async function main() {
+  const settings = settingsFromArgs();
+  const backend = await startBackend(opt('backend') ?? 'wasm');
+  const t0 = Date.now();
+  const dataset = loadEmbeddedFromDisk(resolve('public/data'));
+  console.log(
+    `data: ${dataset.train.count} train / ${dataset.test.count} test images in ${Date.now() - t0} ms; backend ${backend}`,
+  );
+  const rec = createRecord(settings, {
+    id: newRunId(Date.now()),
+    now: Date.now(),
+    backend,
+    name: opt('name'),
+  });
+  const control = new RunControl();
+  process.on('SIGINT', () => control.stop());
+  let lastLog = Date.now();
+  const model = await train(buildSpec(settings.config), settings, dataset, control, {
+    onState: (state, message) => {
+      if (state === 'done' || state === 'error') finishRecord(rec, state, message ?? null, Date.now());
+      if (message) console.log(`${state}: ${message}`);
+    },
+    onStep: (m) => {
+      appendSteps(rec, [m]);
+      if (Date.now() - lastLog > 30_000) {
+        lastLog = Date.now();
+        console.log(
+          `  step ${m.step} (epoch ${m.epoch}, ${(m.epochProgress * 100).toFixed(0)} %): loss ${m.loss.toFixed(4)}, ${m.imagesPerSec.toFixed(1)} img/s`,
+        );
+      }
+    },
+    onEval: (m) => {
+      appendEval(rec, m);
+      if (m.kind !== 'epoch') return;
+      const tta = m.tta ? `, mirrored-average top-1 error ${(m.tta.top1Error * 100).toFixed(2)} %` : '';
+      console.log(
+        `epoch ${m.epoch}: train acc ${((m.trainAcc ?? 0) * 100).toFixed(2)} %, test acc ${(m.testAcc * 100).toFixed(2)} %, ` +
+          `top-1 error ${(m.top1Error * 100).toFixed(2)} %, top-5 error ${(m.top5Error * 100).toFixed(2)} %${tta} ` +
+          `(${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+      );
+    },
+  });
+  model.dispose();
+  if (rec.endedAt === null) finishRecord(rec, 'done', 'stopped', Date.now());
+  const out = opt('out');
+  if (out) {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(`${out}.json`, exportExperiment([rec], rec.id, new Date()));
+    writeFileSync(`${out}.csv`, runToCsv(rec));
+    console.log(`written: ${out}.json (import it in the app's lab), ${out}.csv`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`train: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
