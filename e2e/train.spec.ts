@@ -85,7 +85,7 @@ test('the accuracy recipe fills in its settings, and they stay editable', async 
   await page.goto('/');
   await page.getByRole('button', { name: 'Use the AlexNet-CIFAR recipe' }).click();
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('60');
-  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.05');
+  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.02');
   await expect(page.getByLabel('Random horizontal flips')).toBeChecked();
   await expect(page.getByLabel(/Random crops/)).toBeChecked();
   await expect(page.getByLabel('Learning-rate schedule')).toHaveValue('cosine');

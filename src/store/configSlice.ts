@@ -72,7 +72,7 @@ export const CIFAR_RECIPE = {
     grouped: false,
   },
   optimizer: {
-    learningRate: 0.05,
+    learningRate: 0.02,
     momentum: 0.9,
     weightDecay: 5e-4,
     batchSize: 128,

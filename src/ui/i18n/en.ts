@@ -104,7 +104,7 @@ export const en = {
   recipeTitle: 'Accuracy recipe',
   recipeButton: 'Use the AlexNet-CIFAR recipe',
   recipeNote:
-    'Sets the CIFAR preset, flips and crops, lr 0.05 with 1 warm-up epoch and cosine decay, 60 epochs on all data, mirrored test averaging.',
+    'Sets the CIFAR preset, flips and crops, lr 0.02 with 1 warm-up epoch and cosine decay, 60 epochs on all data, mirrored test averaging.',
   augmentHint: 'Augmentation of training images (computed in the worker, on the backend):',
   flipToggle: 'Random horizontal flips',
   cropToggle: 'Random crops (pad 4 pixels, crop 32×32)',

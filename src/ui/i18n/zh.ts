@@ -99,7 +99,7 @@ export const zh: Messages = {
   recipeTitle: '准确率配方',
   recipeButton: '使用 AlexNet-CIFAR 配方',
   recipeNote:
-    '设置 CIFAR 预设、随机翻转与裁剪、学习率 0.05（1 轮预热后余弦衰减）、全部数据 60 轮，并在测试时平均镜像预测。',
+    '设置 CIFAR 预设、随机翻转与裁剪、学习率 0.02（1 轮预热后余弦衰减）、全部数据 60 轮，并在测试时平均镜像预测。',
   augmentHint: '训练图像的数据增强（在工作线程中由后端计算）：',
   flipToggle: '随机水平翻转',
   cropToggle: '随机裁剪（四周填充 4 像素，裁出 32×32）',
