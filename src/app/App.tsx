@@ -8,11 +8,14 @@ import { LossChart } from '../ui/charts/LossChart';
 import { EpochCharts } from '../ui/charts/EpochCharts';
 import { LayerTable } from '../ui/layers/LayerTable';
 import { FileDropTarget } from '../ui/dataset/FileDropTarget';
+import { InspectPanel } from '../ui/inspect/InspectPanel';
+import { Classroom } from '../ui/inspect/Classroom';
 
 export function App() {
   return (
     <FileDropTarget>
       <Header />
+      <Classroom />
       <main className="layout">
         <section className="column narrow">
           <ConfigPanel />
@@ -24,6 +27,7 @@ export function App() {
           <MetricsBar />
           <LossChart />
           <EpochCharts />
+          <InspectPanel />
           <LayerTable />
         </section>
       </main>

@@ -5,6 +5,8 @@ import type { FromWorker, ToWorker, BackendName, StepMetrics } from '../shared/p
 import { store } from '../store';
 import { settingsOf } from '../store/configSlice';
 import { emptyRun } from '../store/runSlice';
+import type { InspectToWorker } from '../shared/inspect';
+import { receiveInspect } from './inspect';
 
 /** Step events can arrive faster than a screen refreshes: they are applied at most this often. */
 const FLUSH_MS = 100;
@@ -60,6 +62,11 @@ class TrainingBridge {
   }
   stop(): void {
     this.send({ type: 'stop' });
+  }
+
+  /** Inspect requests (classify, feature maps, filters, save/load); client/inspect.ts builds them. */
+  inspect(msg: InspectToWorker): void {
+    this.send(msg);
   }
 
   loadFiles(files: File[]): void {
@@ -123,6 +130,8 @@ class TrainingBridge {
       case 'log':
         if (msg.level === 'warn') console.warn(`[worker] ${msg.message}`);
         break;
+      default:
+        receiveInspect(msg);
     }
   }
 }

@@ -37,10 +37,11 @@ interface ModelJson {
 /** Variable names in the file: `<layer>/kernel`, `<layer>/bias` (the engine-wide prefix is dropped). */
 const fileName = (layer: string, role: string) => `${layer}/${role}`;
 
-/** model.json text and the weights file's bytes. */
+/** model.json text and the weights file's bytes; `weightsFile` is the .bin's name in the manifest. */
 export async function saveModel(
   model: TrainableModel,
   meta: SavedMeta,
+  weightsFile = WEIGHTS_FILE,
 ): Promise<{ json: string; weights: ArrayBuffer }> {
   const named = model.params.map((p) => ({
     name: fileName(p.layer, p.role),
@@ -51,7 +52,7 @@ export async function saveModel(
     format: FORMAT,
     generatedBy: `AlexNet Lab, TensorFlow.js ${tf.version.tfjs}`,
     modelTopology: { layers: model.spec.layers },
-    weightsManifest: [{ paths: [WEIGHTS_FILE], weights: specs }],
+    weightsManifest: [{ paths: [weightsFile], weights: specs }],
     metadata: meta,
   };
   return { json: JSON.stringify(json, null, 1), weights: data };

@@ -3,6 +3,7 @@
 
 import type { DatasetSummary } from './dataset';
 import type { RunSettings, RunState } from './types';
+import type { InspectFromWorker, InspectToWorker } from './inspect';
 
 /** Which TF.js backend trains, on what, and why it was picked. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -55,7 +56,8 @@ export type ToWorker =
   | { type: 'train'; settings: RunSettings }
   | { type: 'pause' }
   | { type: 'resume' }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  | InspectToWorker;
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
@@ -66,4 +68,5 @@ export type FromWorker =
   | { type: 'run-state'; state: RunState; message?: string }
   | { type: 'step'; metrics: StepMetrics }
   | { type: 'eval'; metrics: EvalMetrics }
-  | { type: 'log'; level: 'info' | 'warn'; message: string };
+  | { type: 'log'; level: 'info' | 'warn'; message: string }
+  | InspectFromWorker;

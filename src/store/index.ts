@@ -6,13 +6,15 @@ import { useStore } from 'zustand';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createInspectSlice, type InspectSlice } from './inspectSlice';
 
-export type AppState = DatasetSlice & ConfigSlice & RunSlice;
+export type AppState = DatasetSlice & ConfigSlice & RunSlice & InspectSlice;
 
 export const store = createStore<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
   ...createConfigSlice(...a),
   ...createRunSlice(...a),
+  ...createInspectSlice(...a),
 }));
 
 export function useApp<T>(selector: (s: AppState) => T): T {

@@ -13,6 +13,7 @@ import { chooseBackend } from '../train/backend';
 import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
 import { describeError } from './errors';
+import { adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -68,17 +69,22 @@ async function startTraining(settings: RunSettings): Promise<void> {
   const run = new RunControl();
   control = run;
   try {
-    const model = await train(buildSpec(settings.config), settings, dataset, run, {
+    await train(buildSpec(settings.config), settings, dataset, run, {
       onState: (state, message) => post({ type: 'run-state', state, message }),
       onStep: (metrics) => post({ type: 'step', metrics }),
-      onEval: (metrics) => post({ type: 'eval', metrics }),
+      onEval: (metrics) => {
+        post({ type: 'eval', metrics });
+        if (metrics.kind === 'epoch') epochDone(metrics.epoch);
+      },
+      // The model outlives the run: the inspect views and Save use it until the next run or load.
+      onModel: (model, stats) => adoptRun(model, stats, settings),
     });
-    model.dispose();
     if (run.isStopped) post({ type: 'run-state', state: 'done', message: 'Stopped.' });
   } catch (err) {
     post({ type: 'run-state', state: 'error', message: `Training failed: ${describeError(err)}` });
   } finally {
     control = null;
+    runEnded();
   }
 }
 
@@ -103,8 +109,16 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'stop':
       control?.stop();
       break;
+    default:
+      void handleInspect(msg);
   }
 };
+
+initInspect({
+  post: (msg, transfer) => self.postMessage(msg, transfer ?? []),
+  dataset: () => dataset,
+  training: () => control !== null,
+});
 
 self.addEventListener('unhandledrejection', (event) => {
   post({ type: 'log', level: 'warn', message: describeError(event.reason) });

@@ -181,6 +181,71 @@ export const en = {
   aboutGroups:
     'The two-GPU split (grouped convolutions in C2, C4, C5) let a network too big for one 3 GB GPU train on two. The paper: 1.7 % and 1.2 % lower top-1/top-5 error than a net with half the kernels on one GPU.',
   projector: 'Projector mode',
+
+  // Look inside the network (inspect views, save/load, classroom)
+  inspectTitle: 'Look inside the network',
+  dropZone: 'Drop an image here (PNG, JPEG, WebP, GIF, BMP), pick one, or paste it (Ctrl+V).',
+  pickImage: 'Pick an image…',
+  testImageIndex: 'Test image',
+  showTestImage: 'Show',
+  randomTestImage: 'Random test image',
+  refreshInspect: 'Refresh with the latest weights',
+  classifying: 'Working…',
+  untrainedNote:
+    'This model is untrained: its weights are random, so its predictions are too. Train it, or load a saved model, for real ones.',
+  modelIs: 'Model',
+  originUntrained: 'untrained ({preset}, seed {seed})',
+  originTraining: 'training now, {epochs} epochs done',
+  originTrained: 'trained, {epochs} epochs',
+  originLoaded: 'loaded from a file, {epochs} epochs',
+  top5Title: 'Top-5 classes',
+  trueClass: 'true class: {name}',
+  networkSees: 'What the network gets',
+  input32: '32×32 input',
+  upscaledView: '{size}×{size}, upscaled inside the network',
+  cropNote: 'The centre square of your image, shrunk to 32×32 pixels like CIFAR-10.',
+  featureMapsTitle: 'Feature maps',
+  featureMapsEmpty: 'Classify an image or show a test image to see what each layer makes of it.',
+  channelOf: '{layer}, channel {c}',
+  unitsOf: '{layer}: {n} units',
+  filtersTitle: 'First-layer filters',
+  filtersShow: 'Show the filters',
+  filtersNote: '{count} kernels of {k}×{k}×3 from {layer}, each scaled to its own range (the paper’s figure 3).',
+  insightTitle: 'Test set: what it gets right and wrong',
+  insightRun: 'Predict the test images',
+  insightBusy: 'Predicting…',
+  insightSummary: '{correct} of {n} test images right ({pct} %)',
+  mistakesOnly: 'Mistakes only',
+  allClasses: 'All classes',
+  classFilter: 'Class',
+  confusionTitle: 'Confusion matrix',
+  showCounts: 'Counts',
+  showRowPct: 'Row-normalised (%)',
+  trueVsPred: 'true ↓ predicted →',
+  perClassAcc: 'Per-class accuracy',
+  galleryItem: 'predicted {pred}, true {truth}',
+  galleryShown: 'Showing {shown} of {n}. Click an image for its feature maps.',
+  saveModel: 'Save model',
+  loadModel: 'Load model…',
+  modelSaved: 'Saved {name}',
+  modelLoaded: 'Loaded {name}',
+  modelFilesHint:
+    'Save writes model.json + a .bin of weights (TensorFlow.js format) with the config, seed, normalisation and data source. To load, pick both files.',
+  about: 'About AlexNet',
+  aboutTitle: 'What made AlexNet work',
+  aboutIntro:
+    'Krizhevsky, Sutskever and Hinton (2012) won ImageNet with a deep convolutional network and a few ideas that made it trainable. Switch each off in the config panel and compare.',
+  aboutRelu:
+    'ReLU, max(0, x), does not saturate like tanh or sigmoid, so gradients stay large and learning is fast. The paper: a four-layer network with ReLUs reached 25 % training error on CIFAR-10 six times faster than with tanh.',
+  aboutLrn:
+    'Local response normalisation divides each activation by the activity of neighbouring channels at the same place, a kind of lateral inhibition. The paper: it cut top-1 and top-5 error by 1.4 % and 1.2 % (on CIFAR-10, 13 % → 11 % test error).',
+  aboutPool:
+    'Overlapping pooling takes 3×3 windows every 2 pixels instead of 2×2 every 2. The paper: top-1 and top-5 error fell by 0.4 % and 0.3 %, and the network overfitted slightly less.',
+  aboutDropout:
+    'Dropout sets half of the hidden FC units to zero at each step, so no unit can rely on particular others. The paper: without it the network overfitted badly; with it, training took about twice as many iterations.',
+  aboutGroups:
+    'The two-GPU split (grouped convolutions in C2, C4, C5) let a network too big for one 3 GB GPU train on two. The paper: 1.7 % and 1.2 % lower top-1/top-5 error than a net with half the kernels on one GPU.',
+  projector: 'Projector mode',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

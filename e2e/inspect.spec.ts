@@ -1,0 +1,145 @@
+// Look inside the network: classify a dropped photo, refuse a text file, feature maps of every
+// conv/LRN/pool/FC layer of both presets, save → reload → load gives the same top-5, and the
+// language switch. No training: an untrained model classifies too (the page says so).
+
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, openReady, test } from './fixtures';
+
+const PHOTO = readFileSync('e2e/fixtures/images/ship-640x480.png');
+const SHOWN_KINDS = ['conv', 'lrn', 'maxpool', 'dense'];
+
+/** Drops one file on the element with `testId`, as a user's drag-and-drop would. */
+async function dropFile(page: Page, testId: string, name: string, mime: string, bytes: Buffer) {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, mime, b64 }) => {
+      const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bin], name, { type: mime }));
+      return dt;
+    },
+    { name, mime, b64: bytes.toString('base64') },
+  );
+  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
+}
+
+/** The top-5 rows as [class, probability] pairs. */
+async function top5(page: Page): Promise<[string, number][]> {
+  const rows = page.getByTestId('top5').locator('li');
+  await expect(rows).toHaveCount(5);
+  return rows.evaluateAll((lis) =>
+    lis.map(
+      (li) => [li.getAttribute('data-class') ?? '', Number(li.getAttribute('data-prob'))] as [string, number],
+    ),
+  );
+}
+
+/** Names of the layer-table rows whose kind the feature-map view shows, in order. */
+async function expectedLayers(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('layer-table')
+    .locator('tr[data-layer]')
+    .evaluateAll(
+      (rows, kinds) =>
+        rows
+          .filter((r) => kinds.includes(r.querySelectorAll('td')[1]?.textContent ?? ''))
+          .map((r) => r.getAttribute('data-layer') ?? ''),
+      SHOWN_KINDS,
+    );
+}
+
+test('a dropped photo gets five classes; a text file gets a plain-words alert', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openReady(page);
+  await dropFile(page, 'drop-zone', 'ship.png', 'image/png', PHOTO);
+  const rows = await top5(page);
+  const probs = rows.map(([, p]) => p);
+  expect([...probs].sort((a, b) => b - a)).toEqual(probs);
+  expect(rows.every(([name]) => name.length > 0)).toBe(true);
+  // All ten probabilities sum to 1; the five shown are the largest of them.
+  expect(Number(await page.getByTestId('top5').getAttribute('data-total'))).toBeCloseTo(1, 4);
+  expect(probs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.5 - 1e-6);
+  await expect(page.getByText(/untrained/).first()).toBeVisible();
+  // The page-level dataset drop did not take the image.
+  await expect(page.getByTestId('train-count')).toHaveText('50000');
+
+  await dropFile(page, 'drop-zone', 'notes.txt', 'text/plain', Buffer.from('not a picture at all\n'));
+  await expect(page.getByRole('alert').filter({ hasText: /not an image/ })).toBeVisible();
+  // The last good result stays.
+  await expect(page.getByTestId('top5').locator('li')).toHaveCount(5);
+  await expect(page.getByTestId('run-state')).toHaveText('idle');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('feature maps cover every conv, LRN, pool and FC layer of both presets', async ({ page }) => {
+  await openReady(page);
+  for (const preset of ['cifar', 'paper']) {
+    await page.getByLabel('Preset').selectOption(preset);
+    const want = await expectedLayers(page);
+    expect(want.length).toBeGreaterThan(8);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const maps = page.getByTestId('feature-maps');
+    await expect(maps.locator(':scope > [data-layer]')).toHaveCount(want.length, { timeout: 120_000 });
+    await expect
+      .poll(
+        () =>
+          maps
+            .locator(':scope > [data-layer]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer'))),
+        {
+          timeout: 120_000,
+        },
+      )
+      .toEqual(want);
+    // Every layer drew something: a canvas per channel, or a strip for FC layers.
+    const canvases = await maps
+      .locator(':scope > [data-layer]')
+      .evaluateAll((els) => els.map((e) => e.querySelectorAll('canvas').length));
+    expect(canvases.every((n) => n > 0)).toBe(true);
+    if (preset === 'paper')
+      await expect(page.getByRole('img', { name: '227×227, upscaled inside the network' })).toBeVisible();
+  }
+});
+
+test('save, reload, load: the same top-5 for the same photo', async ({ page }) => {
+  await openReady(page);
+  await page.getByLabel('Seed', { exact: true }).fill('5');
+  await dropFile(page, 'drop-zone', 'ship.png', 'image/png', PHOTO);
+  await expect(page.getByTestId('inspect-model')).toContainText('seed 5');
+  const before = await top5(page);
+
+  const downloads: string[] = [];
+  page.on('download', async (d) => {
+    const path = test.info().outputPath(d.suggestedFilename());
+    await d.saveAs(path);
+    downloads.push(path);
+  });
+  await page.getByRole('button', { name: 'Save model' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  await expect(page.getByTestId('model-file-note')).toContainText('.json');
+
+  await openReady(page);
+  await dropFile(page, 'drop-zone', 'ship.png', 'image/png', PHOTO);
+  await expect(page.getByTestId('inspect-model')).toContainText('seed 1');
+  expect(await top5(page)).not.toEqual(before);
+
+  // A broken pair is refused and nothing else changes.
+  await page.getByTestId('model-picker').setInputFiles([downloads.find((p) => p.endsWith('.json'))!]);
+  await expect(page.getByRole('alert').filter({ hasText: /both files/ })).toBeVisible();
+
+  await page.getByTestId('model-picker').setInputFiles(downloads);
+  await expect(page.getByTestId('model-file-note')).toContainText('Loaded');
+  await expect(page.getByTestId('inspect-model')).toContainText('loaded from a file');
+  await expect.poll(() => top5(page)).toEqual(before);
+});
+
+test('the inspect views switch to 简体中文 and back', async ({ page }) => {
+  await openReady(page);
+  await expect(page.getByRole('heading', { name: 'Look inside the network' })).toBeVisible();
+  await page.getByLabel('Language').selectOption('zh');
+  await expect(page.getByRole('heading', { name: '看看网络内部' })).toBeVisible();
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Look inside the network' })).toBeVisible();
+});

@@ -1,0 +1,118 @@
+import { useEffect, useRef } from 'react';
+import type { LayerMaps } from '../../shared/inspect';
+import { useApp } from '../../store';
+import { translate, useLang, useT, type Lang, type Translate } from '../i18n';
+
+/**
+ * Every conv, LRN, max-pool and FC layer's output for the image being inspected
+ * (data-testid="feature-maps", one child per layer with data-layer). Image layers: one small
+ * canvas per channel, grey scaled to that channel's own range; FC layers: a strip, one column per unit.
+ */
+export function FeatureMaps() {
+  const t = useT();
+  const lang = useLang();
+  const inspection = useApp((s) => s.inspection);
+  if (!inspection) return <p className="hint">{t('featureMapsEmpty')}</p>;
+  return (
+    <div className="feature-maps" data-testid="feature-maps">
+      {inspection.layers.map((layer) => (
+        <LayerView key={layer.name} layer={layer} lang={lang} />
+      ))}
+    </div>
+  );
+}
+
+function LayerView({ layer, lang }: { layer: LayerMaps; lang: Lang }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Thousands of canvases (2,400 for the paper preset): built directly, not as React elements.
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const t: Translate = (key, vars) => translate(lang, key, vars);
+    box.replaceChildren(layer.shape.length === 3 ? channelTiles(layer, t) : unitStrip(layer, t));
+  }, [layer, lang]);
+  return (
+    <section className="fm-layer" data-layer={layer.name} aria-label={layer.name}>
+      <h4>
+        {layer.name}{' '}
+        <span className="hint">
+          · {layer.kind} · {layer.shape.join(' × ')}
+        </span>
+      </h4>
+      <div ref={ref} className="fm-body" />
+    </section>
+  );
+}
+
+function channelTiles(layer: LayerMaps, t: Translate): DocumentFragment {
+  const [h, w, c] = layer.shape;
+  const frag = document.createDocumentFragment();
+  const grid = document.createElement('div');
+  grid.className = 'fm-grid';
+  const display = Math.max(32, Math.min(64, w * 2));
+  for (let ch = 0; ch < c; ch++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let p = 0; p < h * w; p++) {
+      const v = layer.values[p * c + ch];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const scale = hi > lo ? 255 / (hi - lo) : 0;
+    const img = new ImageData(w, h);
+    for (let p = 0; p < h * w; p++) {
+      const g = Math.round((layer.values[p * c + ch] - lo) * scale);
+      img.data.set([g, g, g, 255], p * 4);
+    }
+    const fig = document.createElement('figure');
+    const canvas = document.createElement('canvas');
+    canvas.width = w;
+    canvas.height = h;
+    canvas.className = 'pixelated';
+    canvas.style.width = `${display}px`;
+    canvas.style.height = `${(display * h) / w}px`;
+    canvas.getContext('2d')?.putImageData(img, 0, 0);
+    const label = t('channelOf', { layer: layer.name, c: ch });
+    canvas.title = label;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', label);
+    const cap = document.createElement('figcaption');
+    cap.textContent = String(ch);
+    fig.append(canvas, cap);
+    grid.append(fig);
+  }
+  frag.append(grid);
+  return frag;
+}
+
+function unitStrip(layer: LayerMaps, t: Translate): DocumentFragment {
+  const n = layer.values.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of layer.values) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  // Bars from the strip's bottom, height ∝ value within [lo, hi]; a row of 40 pixels.
+  const height = 40;
+  const canvas = document.createElement('canvas');
+  canvas.width = n;
+  canvas.height = height;
+  canvas.className = 'fm-strip';
+  const ctx = canvas.getContext('2d');
+  if (ctx) {
+    ctx.fillStyle = '#1f5fbf';
+    const scale = hi > lo ? height / (hi - lo) : 0;
+    for (let u = 0; u < n; u++) {
+      const bar = Math.max(1, (layer.values[u] - lo) * scale);
+      ctx.fillRect(u, height - bar, 1, bar);
+    }
+  }
+  const label = t('unitsOf', { layer: layer.name, n });
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  canvas.title = `${label} (${lo.toFixed(2)} … ${hi.toFixed(2)})`;
+  const frag = document.createDocumentFragment();
+  frag.append(canvas);
+  return frag;
+}

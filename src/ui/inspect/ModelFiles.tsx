@@ -1,0 +1,55 @@
+import { useRef } from 'react';
+import { loadModelFiles, saveModel } from '../../client/inspect';
+import { useApp } from '../../store';
+import { useT } from '../i18n';
+import { originText } from './Prediction';
+
+/** Save the model in use (model.json + .bin) and load a saved one back (pick both files). */
+export function ModelFiles() {
+  const t = useT();
+  const live = useApp((s) => s.liveModel);
+  const note = useApp((s) => s.modelFileNote);
+  const busy = useApp((s) => s.modelFileBusy);
+  const running = useApp((s) => s.runState === 'training' || s.runState === 'paused');
+  const picker = useRef<HTMLInputElement>(null);
+  return (
+    <div className="model-files">
+      <div className="buttons">
+        <button onClick={saveModel} disabled={busy}>
+          {t('saveModel')}
+        </button>
+        <button onClick={() => picker.current?.click()} disabled={busy || running}>
+          {t('loadModel')}
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          accept=".json,.bin"
+          multiple
+          hidden
+          data-testid="model-picker"
+          onChange={(e) => {
+            loadModelFiles(Array.from(e.currentTarget.files ?? []));
+            e.currentTarget.value = '';
+          }}
+        />
+        {live && (
+          <span className="hint">
+            {t('modelIs')}: {originText(t, live)}
+          </span>
+        )}
+      </div>
+      <p className="hint">{t('modelFilesHint')}</p>
+      {note &&
+        (note.kind !== 'error' ? (
+          <p className="hint" role="status" data-testid="model-file-note">
+            {t(note.kind === 'saved' ? 'modelSaved' : 'modelLoaded', { name: note.text })}
+          </p>
+        ) : (
+          <p className="alert" role="alert">
+            {note.text}
+          </p>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { CLASS_NAMES, IMAGE_SIZE } from '../../shared/types';
+import type { ModelOrigin } from '../../shared/inspect';
+import { useApp } from '../../store';
+import { useT, type Translate } from '../i18n';
+import { PixelCanvas } from './PixelCanvas';
+
+export function originText(t: Translate, o: ModelOrigin): string {
+  switch (o.source) {
+    case 'untrained':
+      return t('originUntrained', { preset: o.config.preset, seed: o.seed });
+    case 'training':
+      return t('originTraining', { epochs: o.epochs });
+    case 'trained':
+      return t('originTrained', { epochs: o.epochs });
+    case 'loaded':
+      return t('originLoaded', { epochs: o.epochs });
+  }
+}
+
+/** The image as the network gets it and its top-5 classes (data-testid="top5", one row per class). */
+export function Prediction() {
+  const t = useT();
+  const r = useApp((s) => s.inspection);
+  const error = useApp((s) => s.inspectError);
+  return (
+    <div className="prediction">
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {r && (
+        <>
+          <p className="hint">
+            {t('modelIs')}: <strong data-testid="inspect-model">{originText(t, r.model)}</strong> ·{' '}
+            {Math.round(r.ms)} ms
+          </p>
+          {r.model.source === 'untrained' && <p className="note">{t('untrainedNote')}</p>}
+          <div className="prediction-row">
+            <figure>
+              <PixelCanvas
+                pixels={r.input}
+                width={IMAGE_SIZE}
+                height={IMAGE_SIZE}
+                display={128}
+                label={t('input32')}
+              />
+              <figcaption>{t('input32')}</figcaption>
+            </figure>
+            {r.upscaled && (
+              <figure>
+                <PixelCanvas
+                  pixels={r.upscaled.pixels}
+                  width={r.upscaled.size}
+                  height={r.upscaled.size}
+                  display={r.upscaled.size}
+                  label={t('upscaledView', { size: r.upscaled.size })}
+                />
+                <figcaption>{t('upscaledView', { size: r.upscaled.size })}</figcaption>
+              </figure>
+            )}
+            <div>
+              <h3>{t('top5Title')}</h3>
+              <ol
+                className="top5"
+                data-testid="top5"
+                data-total={r.probs.reduce((a, b) => a + b, 0).toFixed(6)}
+              >
+                {r.top5.map(({ cls, p }) => (
+                  <li key={cls} data-class={CLASS_NAMES[cls]} data-prob={p.toFixed(6)}>
+                    <span className="top5-name">{CLASS_NAMES[cls]}</span>
+                    <span className="top5-bar" aria-hidden="true">
+                      <span style={{ width: `${(p * 100).toFixed(1)}%` }} />
+                    </span>
+                    <span className="top5-prob">{(p * 100).toFixed(1)} %</span>
+                  </li>
+                ))}
+              </ol>
+              {r.trueLabel !== null && <p>{t('trueClass', { name: CLASS_NAMES[r.trueLabel] })}</p>}
+            </div>
+          </div>
+          <p className="hint">{t('cropNote')}</p>
+        </>
+      )}
+    </div>
+  );
+}
