@@ -8,6 +8,7 @@ import { LossChart } from '../ui/charts/LossChart';
 import { EpochCharts } from '../ui/charts/EpochCharts';
 import { LayerTable } from '../ui/layers/LayerTable';
 import { FileDropTarget } from '../ui/dataset/FileDropTarget';
+import { LabPanel } from '../ui/lab/LabPanel';
 import { InspectPanel } from '../ui/inspect/InspectPanel';
 import { Classroom } from '../ui/inspect/Classroom';
 
@@ -31,6 +32,7 @@ export function App() {
           <LayerTable />
         </section>
       </main>
+      <LabPanel />
     </FileDropTarget>
   );
 }

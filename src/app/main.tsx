@@ -2,10 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bridge } from '../client/bridge';
+import { startLab } from '../client/lab';
 import './app.css';
 
 // The Worker starts at once: picking a backend and decoding the data overlap with first paint.
 bridge.start();
+// Before the first render: the setup in the URL and the saved runs.
+startLab();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,8 +5,12 @@ import type { FromWorker, ToWorker, BackendName, StepMetrics } from '../shared/p
 import { store } from '../store';
 import { settingsOf } from '../store/configSlice';
 import { emptyRun } from '../store/runSlice';
+import type { RunSettings } from '../shared/types';
 import type { InspectToWorker } from '../shared/inspect';
 import { receiveInspect } from './inspect';
+
+/** What listeners (the run recorder, the queue runner) hear: every Worker event, plus each run's start. */
+export type BridgeEvent = FromWorker | { type: 'started'; settings: RunSettings };
 
 /** Step events can arrive faster than a screen refreshes: they are applied at most this often. */
 const FLUSH_MS = 100;
@@ -15,6 +19,13 @@ class TrainingBridge {
   private worker: Worker | null = null;
   private pendingSteps: StepMetrics[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private listeners = new Set<(e: BridgeEvent) => void>();
+
+  /** Hears every event; returns the way to stop listening. */
+  on(listener: (e: BridgeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** Starts the Worker (once) and asks it to pick a backend and load the built-in data. */
   start(): void {
@@ -47,12 +58,14 @@ class TrainingBridge {
     this.worker!.postMessage(msg);
   }
 
-  train(): void {
+  /** Trains with the page's settings, or with `given` (the ablation queue's next run). */
+  train(given?: RunSettings): void {
     const s = store.getState();
     if (s.runState === 'training' || s.runState === 'paused') return;
-    const settings = settingsOf(s);
+    const settings = given ?? settingsOf(s);
     store.setState({ runState: 'training', runSettings: settings, ...emptyRun() });
     this.send({ type: 'train', settings });
+    this.listeners.forEach((l) => l({ type: 'started', settings }));
   }
   pause(): void {
     this.send({ type: 'pause' });
@@ -90,6 +103,7 @@ class TrainingBridge {
   };
 
   private receive(msg: FromWorker): void {
+    this.listeners.forEach((l) => l(msg));
     switch (msg.type) {
       case 'backend':
         store.setState({ backend: msg.info });

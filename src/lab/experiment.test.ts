@@ -77,3 +77,12 @@ describe('optional recipe parts', () => {
     expect(back.ok ? 'accepted' : back.message).toMatch(/the schedule should be one of/);
   });
 });
+
+describe('the e2e fixture (a format-1 file as written by hand)', () => {
+  it('still imports', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../e2e/fixtures/experiment-v1.json', import.meta.url), 'utf8');
+    const res = importExperiment(text);
+    expect(res.ok ? res.runs.map((r) => r.variant) : res.message).toEqual(['baseline', 'no LRN']);
+  });
+});

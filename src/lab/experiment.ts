@@ -66,7 +66,7 @@ export function importExperiment(text: string): ImportResult {
 
 const STATUSES: RecordStatus[] = ['training', 'done', 'stopped', 'error'];
 
-function checkRun(v: unknown, what: string): RunRecord {
+export function checkRun(v: unknown, what: string): RunRecord {
   if (!isObject(v) || !isObject(v.steps) || !Array.isArray(v.evals))
     fail(`${what} is missing its steps or evaluations.`);
   const s = v.steps;

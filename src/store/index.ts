@@ -7,14 +7,16 @@ import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createInspectSlice, type InspectSlice } from './inspectSlice';
+import { createLabSlice, type LabSlice } from './labSlice';
 
-export type AppState = DatasetSlice & ConfigSlice & RunSlice & InspectSlice;
+export type AppState = DatasetSlice & ConfigSlice & RunSlice & InspectSlice & LabSlice;
 
 export const store = createStore<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
   ...createConfigSlice(...a),
   ...createRunSlice(...a),
   ...createInspectSlice(...a),
+  ...createLabSlice(...a),
 }));
 
 export function useApp<T>(selector: (s: AppState) => T): T {

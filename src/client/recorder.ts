@@ -1,0 +1,92 @@
+// Turns the run in progress into a run record as it trains: created when a run starts, steps and
+// evaluations appended as the Worker reports them, saved (by runsDb, via a new object in the
+// store) at each epoch end and when the run ends. Listens to the bridge; touches no Worker.
+
+import { bridge, type BridgeEvent } from './bridge';
+import { store } from '../store';
+import { appendEval, appendSteps, createRecord, finishRecord, newRunId, type RunRecord } from '../lab/record';
+
+/** Redraws of the growing record are batched: steps can come many times a second. */
+const REDRAW_MS = 500;
+
+let live: RunRecord | null = null;
+let nextVariant: string | null = null;
+let redrawTimer: ReturnType<typeof setTimeout> | null = null;
+const finished = new Set<(rec: RunRecord) => void>();
+
+/** The queue runner names the variant of the run it is about to start. */
+export function labelNextRun(variant: string | null): void {
+  nextVariant = variant;
+}
+
+/** Hears each finished (done, stopped or failed) run's record. */
+export function onRunFinished(listener: (rec: RunRecord) => void): () => void {
+  finished.add(listener);
+  return () => finished.delete(listener);
+}
+
+/** Puts a copy of the live record in the store: a new object is what runsDb saves. */
+function commitLive(): void {
+  if (!live) return;
+  const copy: RunRecord = { ...live };
+  const id = live.id;
+  live = copy;
+  store.setState((s) => ({
+    runs: s.runs.map((r) => (r.id === id ? copy : r)),
+    runsVersion: s.runsVersion + 1,
+  }));
+}
+
+function scheduleRedraw(): void {
+  redrawTimer ??= setTimeout(() => {
+    redrawTimer = null;
+    store.setState((s) => ({ runsVersion: s.runsVersion + 1 }));
+  }, REDRAW_MS);
+}
+
+function receive(e: BridgeEvent): void {
+  switch (e.type) {
+    case 'started': {
+      const b = store.getState().backend;
+      const rec = createRecord(e.settings, {
+        id: newRunId(Date.now()),
+        now: Date.now(),
+        backend: b ? `${b.name} · ${b.adapter}` : 'unknown',
+        variant: nextVariant,
+      });
+      nextVariant = null;
+      live = rec;
+      store.setState((s) => ({ runs: [...s.runs, rec], liveRunId: rec.id }));
+      break;
+    }
+    case 'step':
+      if (!live) return;
+      appendSteps(live, [e.metrics]);
+      scheduleRedraw();
+      break;
+    case 'eval':
+      if (!live) return;
+      appendEval(live, e.metrics);
+      if (e.metrics.kind === 'epoch') commitLive();
+      else scheduleRedraw();
+      break;
+    case 'run-state': {
+      if (!live || (e.state !== 'done' && e.state !== 'error')) return;
+      finishRecord(live, e.state, e.message ?? null, Date.now());
+      commitLive();
+      const rec = live;
+      live = null;
+      store.setState({ liveRunId: null });
+      finished.forEach((l) => l(rec));
+      break;
+    }
+  }
+}
+
+let started = false;
+/** Starts recording (once). */
+export function startRecorder(): void {
+  if (started) return;
+  started = true;
+  bridge.on(receive);
+}

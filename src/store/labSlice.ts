@@ -1,0 +1,86 @@
+// The ablation lab's state: the run records (loaded from IndexedDB, appended by the recorder),
+// which run is the baseline and which are compared, and the queue. Written by client/recorder.ts,
+// client/queueRunner.ts and client/runsDb.ts; read by src/ui/lab.
+
+import type { StateCreator } from 'zustand/vanilla';
+import type { RunRecord } from '../lab/record';
+import type { QueueItem } from '../lab/queue';
+import type { QueueSetup } from '../lab/url';
+
+export interface LabMessage {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface LabSlice {
+  /**
+   * Every run, oldest first. The record of the run in progress is appended in place (its
+   * steps grow) and `runsVersion` bumps so views redraw; at each epoch end and at the end it is
+   * replaced by a copy, which is what the persistence module saves.
+   */
+  runs: RunRecord[];
+  runsVersion: number;
+  /** False until IndexedDB has answered (or failed). */
+  runsLoaded: boolean;
+  liveRunId: string | null;
+  baselineId: string | null;
+  /** Runs shown in the compare view; empty = all runs. */
+  selectedIds: string[];
+  /** Training accuracy that counts as "reached" for the speed claims (0.75 = the paper's 25 % error). */
+  target: number;
+  queue: QueueItem[];
+  /** True while the runner should start the next item when a run ends. */
+  queueActive: boolean;
+  /** The queue form: which plan and how many seeds (also in the URL). */
+  queueSetup: QueueSetup;
+  labMessage: LabMessage | null;
+  renameRun(id: string, name: string): void;
+  togglePin(id: string): void;
+  deleteRun(id: string): void;
+  setBaseline(id: string | null): void;
+  toggleSelected(id: string): void;
+  setTarget(target: number): void;
+  setQueueSetup(patch: Partial<QueueSetup>): void;
+  setLabMessage(m: LabMessage | null): void;
+}
+
+const patchRun = (runs: RunRecord[], id: string, patch: Partial<RunRecord>) =>
+  runs.map((r) => (r.id === id ? { ...r, ...patch } : r));
+
+export const createLabSlice: StateCreator<LabSlice, [], [], LabSlice> = (set) => ({
+  runs: [],
+  runsVersion: 0,
+  runsLoaded: false,
+  liveRunId: null,
+  baselineId: null,
+  selectedIds: [],
+  target: 0.75,
+  queue: [],
+  queueActive: false,
+  queueSetup: { kind: 'one-at-a-time', seeds: 1 },
+  labMessage: null,
+  renameRun: (id, name) => set((s) => ({ runs: patchRun(s.runs, id, { name: name.slice(0, 200) }) })),
+  togglePin: (id) =>
+    set((s) => ({ runs: patchRun(s.runs, id, { pinned: !s.runs.find((r) => r.id === id)?.pinned }) })),
+  // The run in progress cannot be deleted: its record is still being written.
+  deleteRun: (id) =>
+    set((s) =>
+      id === s.liveRunId
+        ? s
+        : {
+            runs: s.runs.filter((r) => r.id !== id),
+            selectedIds: s.selectedIds.filter((x) => x !== id),
+            baselineId: s.baselineId === id ? null : s.baselineId,
+          },
+    ),
+  setBaseline: (id) => set({ baselineId: id }),
+  toggleSelected: (id) =>
+    set((s) => ({
+      selectedIds: s.selectedIds.includes(id)
+        ? s.selectedIds.filter((x) => x !== id)
+        : [...s.selectedIds, id],
+    })),
+  setTarget: (target) => set({ target: Math.min(1, Math.max(0.01, target)) }),
+  setQueueSetup: (patch) => set((s) => ({ queueSetup: { ...s.queueSetup, ...patch } })),
+  setLabMessage: (labMessage) => set({ labMessage }),
+});

@@ -1,0 +1,151 @@
+import { useMemo, useRef, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useT, type MessageKey } from '../i18n';
+import { useCompared } from './useCompared';
+import type { RunRecord } from '../../lab/record';
+import { lttbIndices } from '../charts/downsample';
+import { downloadBlob, downloadText, svgText, svgToPng } from './download';
+
+type Metric = 'loss' | 'trainAcc' | 'testAcc' | 'top1' | 'top5' | 'gap';
+type Axis = 'step' | 'epoch' | 'seconds';
+
+const METRICS: { id: Metric; key: MessageKey }[] = [
+  { id: 'loss', key: 'loss' },
+  { id: 'trainAcc', key: 'trainAcc' },
+  { id: 'testAcc', key: 'testAcc' },
+  { id: 'top1', key: 'top1' },
+  { id: 'top5', key: 'top5' },
+  { id: 'gap', key: 'labColGap' },
+];
+const COLOURS = ['#37a', '#c60', '#3a3', '#a33', '#85c', '#088', '#b5a', '#665', '#d90', '#29c'];
+/** Points per loss curve: enough for the shape, few enough to draw 24 runs at once. */
+const MAX_POINTS = 400;
+
+/** One curve: the loss per step, or a per-epoch evaluation; percentages for accuracies and errors. */
+function curve(r: RunRecord, metric: Metric, axis: Axis): { x: number; y: number }[] {
+  if (metric === 'loss') {
+    const xs = axis === 'step' ? r.steps.step : axis === 'epoch' ? r.steps.epoch : r.steps.seconds;
+    return lttbIndices(xs, r.steps.loss, MAX_POINTS).map((i) => ({ x: xs[i], y: r.steps.loss[i] }));
+  }
+  return r.evals
+    .filter((e) => e.kind === 'epoch' || metric === 'testAcc' || metric === 'top1' || metric === 'top5')
+    .map((e) => {
+      const x = axis === 'step' ? e.step : axis === 'epoch' ? e.epoch : e.seconds;
+      const y =
+        metric === 'trainAcc'
+          ? e.trainAcc
+          : metric === 'testAcc'
+            ? e.testAcc
+            : metric === 'top1'
+              ? e.top1Error
+              : metric === 'top5'
+                ? e.top5Error
+                : e.trainAcc === null
+                  ? null
+                  : e.trainAcc - e.testAcc;
+      return y === null ? null : { x, y: y * 100 };
+    })
+    .filter((p): p is { x: number; y: number } => p !== null);
+}
+
+/** Overlaid curves of the compared runs; click a legend entry to hide or show a run. */
+export function CompareCharts() {
+  const t = useT();
+  const { runs, version } = useCompared();
+  const [metric, setMetric] = useState<Metric>('loss');
+  const [axis, setAxis] = useState<Axis>('step');
+  const [hidden, setHidden] = useState<string[]>([]);
+  const box = useRef<HTMLDivElement>(null);
+  const series = useMemo(() => {
+    void version;
+    // Each run's values under its own key, so a legend click names the run it was for.
+    return runs.map((r, i) => {
+      const key = `s${i}`;
+      const data = curve(r, metric, axis).map((p) => ({ x: p.x, [key]: p.y }));
+      return { id: r.id, key, name: r.name, colour: COLOURS[i % COLOURS.length], data };
+    });
+  }, [runs, metric, axis, version]);
+  if (runs.length === 0) return null;
+
+  const svg = () => box.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null;
+  const file = `alexnet-lab-${metric}-by-${axis}`;
+
+  return (
+    <div className="lab-block" data-testid="compare-chart" data-series={series.length}>
+      <h3>{t('labCurvesTitle')}</h3>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('labMetric')}</span>
+          <select value={metric} onChange={(e) => setMetric(e.currentTarget.value as Metric)}>
+            {METRICS.map((m) => (
+              <option key={m.id} value={m.id}>
+                {t(m.key)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('labAxis')}</span>
+          <select value={axis} onChange={(e) => setAxis(e.currentTarget.value as Axis)}>
+            <option value="step">{t('labAxisSteps')}</option>
+            <option value="epoch">{t('labAxisEpochs')}</option>
+            <option value="seconds">{t('labAxisSeconds')}</option>
+          </select>
+        </label>
+        <div className="buttons">
+          <button
+            onClick={() => {
+              const s = svg();
+              if (s) downloadText(`${file}.svg`, svgText(s), 'image/svg+xml');
+            }}
+          >
+            SVG
+          </button>
+          <button
+            onClick={() => {
+              const s = svg();
+              if (s) void svgToPng(s).then((b) => downloadBlob(`${file}.png`, b));
+            }}
+          >
+            PNG
+          </button>
+        </div>
+      </div>
+      <div ref={box}>
+        <ResponsiveContainer width="100%" height={260}>
+          <LineChart>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="x"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDuplicatedCategory={false}
+            />
+            <YAxis domain={metric === 'loss' ? ['auto', 'auto'] : [0, 100]} />
+            <Tooltip />
+            <Legend
+              onClick={(e) => {
+                const key = (e as { dataKey?: unknown }).dataKey;
+                const run = series.find((s) => s.key === key);
+                if (run)
+                  setHidden((h) => (h.includes(run.id) ? h.filter((x) => x !== run.id) : [...h, run.id]));
+              }}
+            />
+            {series.map((s) => (
+              <Line
+                key={s.id}
+                data={s.data}
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.colour}
+                dot={s.data.length < 20}
+                hide={hidden.includes(s.id)}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useMemo } from 'react';
+import { useT } from '../i18n';
+import { useCompared } from './useCompared';
+import { diffFromBaseline, fieldSpread, groupVariants, summarize } from '../../lab/stats';
+import { variantKey } from '../../lab/plan';
+import { pct, plain, signedPct, spreadPct } from './format';
+
+/**
+ * One row per run (final and best top-1 / top-5 error, time to the target accuracy, images/s,
+ * difference from the baseline's mean over its seeds), then one row per variant with mean ± sd.
+ */
+export function CompareTable() {
+  const t = useT();
+  const { runs, baseline, target, version } = useCompared();
+  const { rows, groups, baseSummaries } = useMemo(() => {
+    void version; // the live run grows in place
+    const groups = groupVariants(runs, target);
+    const baseKey = baseline ? variantKey(baseline.settings) : null;
+    const baseSummaries = groups.find((g) => g.key === baseKey)?.summaries ?? [];
+    return { rows: runs.map((r) => ({ run: r, s: summarize(r, target) })), groups, baseSummaries };
+  }, [runs, baseline, target, version]);
+  const baseTop1 = fieldSpread(baseSummaries, 'finalTop1')?.mean ?? null;
+
+  return (
+    <div className="lab-block">
+      <h3>{t('labResultsTitle')}</h3>
+      <p className="hint">{t('labResultsHint', { target: Math.round(target * 100) })}</p>
+      <div className="table-scroll">
+        <table data-testid="compare-table" className="lab-table">
+          <thead>
+            <tr>
+              <th>{t('labColRun')}</th>
+              <th>{t('seed')}</th>
+              <th>{t('labColStatus')}</th>
+              <th>{t('labColFinal')}</th>
+              <th>{t('labColBest')}</th>
+              <th>{t('labColGap')}</th>
+              <th>{t('labColToTarget')}</th>
+              <th>{t('imagesPerSec')}</th>
+              <th>{t('labColDiff')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ run, s }) => (
+              <tr
+                key={run.id}
+                data-run-id={run.id}
+                className={run.id === baseline?.id ? 'baseline' : undefined}
+              >
+                <td>{run.name}</td>
+                <td>{run.settings.seed}</td>
+                <td>{t(`labStatus_${run.status}`)}</td>
+                <td data-col="final-top1">
+                  {pct(s.finalTop1)} / {pct(s.finalTop5)}
+                </td>
+                <td>
+                  {pct(s.bestTop1)} / {pct(s.bestTop5)}
+                </td>
+                <td>{pct(s.gap)}</td>
+                <td>
+                  {s.toTarget ? `${plain(s.toTarget.epoch, 2)} ep · ${plain(s.toTarget.seconds)} s` : '—'}
+                </td>
+                <td>{plain(s.imagesPerSec, 1)}</td>
+                <td>
+                  {signedPct(s.finalTop1 !== null && baseTop1 !== null ? s.finalTop1 - baseTop1 : null)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {groups.length > 0 && (
+        <div className="table-scroll">
+          <table data-testid="compare-groups" className="lab-table">
+            <caption>{t('labGroupsCaption')}</caption>
+            <thead>
+              <tr>
+                <th>{t('labColVariant')}</th>
+                <th>n</th>
+                <th>{t('labColFinalTop1')}</th>
+                <th>{t('labColFinalTop5')}</th>
+                <th>{t('labColBest')}</th>
+                <th>{t('labColGap')}</th>
+                <th>{t('labColSecondsToTarget')}</th>
+                <th>{t('labColDiff')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr key={g.key}>
+                  <td>{g.label}</td>
+                  <td>{g.runs.length}</td>
+                  <td>{spreadPct(fieldSpread(g.summaries, 'finalTop1'))}</td>
+                  <td>{spreadPct(fieldSpread(g.summaries, 'finalTop5'))}</td>
+                  <td>{spreadPct(fieldSpread(g.summaries, 'bestTop1'))}</td>
+                  <td>{spreadPct(fieldSpread(g.summaries, 'gap'))}</td>
+                  <td>{plain(fieldSpreadReached(g.summaries))}</td>
+                  <td>{signedPct(diffFromBaseline(g.summaries, baseSummaries, 'finalTop1'))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Mean seconds to the target over the seeds that reached it (null when none did). */
+function fieldSpreadReached(summaries: ReturnType<typeof summarize>[]): number | null {
+  const s = summaries.map((x) => x.toTarget?.seconds).filter((x): x is number => x !== undefined);
+  return s.length === 0 ? null : s.reduce((a, b) => a + b, 0) / s.length;
+}

@@ -1,0 +1,45 @@
+import { store, useApp } from '../../store';
+import { useT } from '../i18n';
+import { NumberField } from '../config/NumberField';
+import { QueuePanel } from './QueuePanel';
+import { RunList } from './RunList';
+import { CompareCharts } from './CompareCharts';
+import { CompareTable } from './CompareTable';
+import { Scorecard } from './Scorecard';
+import { ExperimentFiles } from './ExperimentFiles';
+
+/** The ablation lab: queue variants, keep every run, compare them against the paper's claims. */
+export function LabPanel() {
+  const t = useT();
+  const message = useApp((s) => s.labMessage);
+  const target = useApp((s) => s.target);
+  const setTarget = useApp((s) => s.setTarget);
+  return (
+    <section className="panel lab" aria-labelledby="lab-title">
+      <h2 id="lab-title">{t('labTitle')}</h2>
+      {message && (
+        <div
+          className={message.kind === 'error' ? 'alert' : 'hint'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
+          <p>{message.text}</p>
+          <button onClick={() => store.setState({ labMessage: null })}>{t('dismiss')}</button>
+        </div>
+      )}
+      <QueuePanel />
+      <RunList />
+      <ExperimentFiles />
+      <NumberField
+        label={t('labTarget')}
+        value={Math.round(target * 100)}
+        min={1}
+        max={100}
+        integer
+        onChange={(v) => setTarget(v / 100)}
+      />
+      <CompareCharts />
+      <CompareTable />
+      <Scorecard />
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { useApp } from '../../store';
+import type { RunRecord } from '../../lab/record';
+
+/**
+ * The runs in the compare view (the ticked ones, or all), and the baseline: the one picked, else
+ * the latest run labelled "baseline" by a queue, else the oldest run.
+ */
+export function useCompared(): {
+  runs: RunRecord[];
+  baseline: RunRecord | null;
+  target: number;
+  version: number;
+} {
+  const all = useApp((s) => s.runs);
+  const selected = useApp((s) => s.selectedIds);
+  const baselineId = useApp((s) => s.baselineId);
+  const target = useApp((s) => s.target);
+  const version = useApp((s) => s.runsVersion);
+  const runs = selected.length === 0 ? all : all.filter((r) => selected.includes(r.id));
+  const baseline =
+    all.find((r) => r.id === baselineId) ??
+    [...runs].reverse().find((r) => r.variant === 'baseline') ??
+    runs[0] ??
+    null;
+  return { runs, baseline, target, version };
+}
