@@ -77,9 +77,12 @@ export async function forwardOne(
   stats: ChannelStats,
 ): Promise<ForwardResult> {
   const one: ImageSet = { count: 1, images: rgb, labels: new Uint8Array(1) };
-  const { x, y } = makeBatch(one, [0], 0, 1, stats);
-  // x: [1, 32, 32, 3]; logits: [1, 10]; activations: [1, H, W, C] or [1, units].
-  const { logits, activations } = model.forwardWithActivations(x);
+  // x: [1, 32, 32, 3]; logits: [1, 10]; activations: [1, H, W, C] or [1, units]. The tidy frees
+  // the ops' intermediates (padding, LRN sums…) and keeps only what it returns.
+  const { logits, activations } = tf.tidy(() => {
+    const { x } = makeBatch(one, [0], 0, 1, stats);
+    return model.forwardWithActivations(x);
+  });
   try {
     const shown = activations.filter((a) => SHOWN.has(a.kind));
     const resized = activations.find((a) => a.kind === 'resize');
@@ -105,7 +108,7 @@ export async function forwardOne(
     };
   } finally {
     // A dropout entry at inference returns its input: disposing a tensor twice is harmless.
-    tf.dispose([x, y, logits, ...activations.map((a) => a.tensor)]);
+    tf.dispose([logits, ...activations.map((a) => a.tensor)]);
   }
 }
 

@@ -165,7 +165,7 @@ export const en = {
   modelSaved: 'Saved {name}',
   modelLoaded: 'Loaded {name}',
   modelFilesHint:
-    'Save writes model.json + a .bin of weights (TensorFlow.js format) with the config, seed, normalisation and data source. To load, pick both files.',
+    'Save writes model.json + a .bin of weights (TensorFlow.js format) with the config, seed, normalisation and data source. To load, pick or drop both files here.',
   about: 'About AlexNet',
   aboutTitle: 'What made AlexNet work',
   aboutIntro:

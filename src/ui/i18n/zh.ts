@@ -160,7 +160,7 @@ export const zh: Messages = {
   modelSaved: '已保存 {name}',
   modelLoaded: '已加载 {name}',
   modelFilesHint:
-    '保存会生成 model.json 和一个 .bin 权重文件（TensorFlow.js 格式），并记录配置、随机种子、归一化参数和数据来源。加载时请同时选择这两个文件。',
+    '保存会生成 model.json 和一个 .bin 权重文件（TensorFlow.js 格式），并记录配置、随机种子、归一化参数和数据来源。加载时请同时选择或拖入这两个文件。',
   about: '关于 AlexNet',
   aboutTitle: 'AlexNet 为何成功',
   aboutIntro:

@@ -4,7 +4,7 @@ import { useApp } from '../../store';
 import { useT } from '../i18n';
 import { originText } from './Prediction';
 
-/** Save the model in use (model.json + .bin) and load a saved one back (pick both files). */
+/** Save the model in use (model.json + .bin) and load a saved one back (pick or drop both files). */
 export function ModelFiles() {
   const t = useT();
   const live = useApp((s) => s.liveModel);
@@ -13,7 +13,20 @@ export function ModelFiles() {
   const running = useApp((s) => s.runState === 'training' || s.runState === 'paused');
   const picker = useRef<HTMLInputElement>(null);
   return (
-    <div className="model-files">
+    <div
+      className="model-files"
+      data-testid="model-drop"
+      // Dropped model files stay here: the page-level drop would read them as CIFAR batches.
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        if (!running) loadModelFiles(Array.from(e.dataTransfer.files));
+      }}
+    >
       <div className="buttons">
         <button onClick={saveModel} disabled={busy}>
           {t('saveModel')}
