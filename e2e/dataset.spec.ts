@@ -23,7 +23,9 @@ test('the built-in CIFAR-10 is ready: 50,000 / 10,000, a sample grid and its sou
 
 test('an official-format batch file from disk is accepted', async ({ page, consoleErrors }) => {
   await openReady(page);
-  await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 'data_batch_1.bin'));
+  await page
+    .getByLabel(/Load CIFAR-10 batches from disk/)
+    .setInputFiles(path.join(fixtures, 'data_batch_1.bin'));
   // The loaded batch replaces the training set; the test set stays the built-in one.
   await expect(page.getByTestId('train-count')).toHaveText('100');
   await expect(page.getByTestId('test-count')).toHaveText('10000');
@@ -36,7 +38,9 @@ test('a corrupt batch file is refused with a message and the previous data stays
   consoleErrors,
 }) => {
   await openReady(page);
-  await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 'truncated.bin'));
+  await page
+    .getByLabel(/Load CIFAR-10 batches from disk/)
+    .setInputFiles(path.join(fixtures, 'truncated.bin'));
   await expect(page.getByRole('alert')).toContainText(/not a whole number of CIFAR-10 records|truncated/i);
   await expect(page.getByTestId('train-count')).toHaveText('50000');
   await expect(page.getByTestId('test-count')).toHaveText('10000');

@@ -8,6 +8,7 @@ import { LossChart } from '../ui/charts/LossChart';
 import { EpochCharts } from '../ui/charts/EpochCharts';
 import { LayerTable } from '../ui/layers/LayerTable';
 import { FileDropTarget } from '../ui/dataset/FileDropTarget';
+import { PanelBoundary } from '../ui/PanelBoundary';
 import { LabPanel } from '../ui/lab/LabPanel';
 import { InspectPanel } from '../ui/inspect/InspectPanel';
 import { Classroom } from '../ui/inspect/Classroom';
@@ -16,23 +17,45 @@ export function App() {
   return (
     <FileDropTarget>
       <Header />
-      <Classroom />
+      <PanelBoundary name="Classroom">
+        <Classroom />
+      </PanelBoundary>
       <main className="layout">
         <section className="column narrow">
-          <ConfigPanel />
-          <RecipePanel />
-          <DatasetPanel />
+          <PanelBoundary name="Model and training">
+            <ConfigPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Accuracy recipe">
+            <RecipePanel />
+          </PanelBoundary>
+          <PanelBoundary name="Data">
+            <DatasetPanel />
+          </PanelBoundary>
         </section>
         <section className="column wide">
-          <Controls />
-          <MetricsBar />
-          <LossChart />
-          <EpochCharts />
-          <InspectPanel />
-          <LayerTable />
+          <PanelBoundary name="Run controls">
+            <Controls />
+          </PanelBoundary>
+          <PanelBoundary name="Metrics">
+            <MetricsBar />
+          </PanelBoundary>
+          <PanelBoundary name="Loss chart">
+            <LossChart />
+          </PanelBoundary>
+          <PanelBoundary name="Accuracy charts">
+            <EpochCharts />
+          </PanelBoundary>
+          <PanelBoundary name="Look inside">
+            <InspectPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Layers">
+            <LayerTable />
+          </PanelBoundary>
         </section>
       </main>
-      <LabPanel />
+      <PanelBoundary name="Ablation lab">
+        <LabPanel />
+      </PanelBoundary>
     </FileDropTarget>
   );
 }

@@ -145,7 +145,8 @@ export const en = {
   unitsOf: '{layer}: {n} units',
   filtersTitle: 'First-layer filters',
   filtersShow: 'Show the filters',
-  filtersNote: '{count} kernels of {k}×{k}×3 from {layer}, each scaled to its own range (the paper’s figure 3).',
+  filtersNote:
+    '{count} kernels of {k}×{k}×3 from {layer}, each scaled to its own range (the paper’s figure 3).',
   insightTitle: 'Test set: what it gets right and wrong',
   insightRun: 'Predict the test images',
   insightBusy: 'Predicting…',
@@ -181,7 +182,6 @@ export const en = {
   aboutGroups:
     'The two-GPU split (grouped convolutions in C2, C4, C5) let a network too big for one 3 GB GPU train on two. The paper: 1.7 % and 1.2 % lower top-1/top-5 error than a net with half the kernels on one GPU.',
   projector: 'Projector mode',
-
   // Ablation lab
   labTitle: 'Ablation lab: compare runs',
   labQueueTitle: 'Ablation queue',
@@ -262,6 +262,13 @@ export const en = {
   labImportExperiment: 'Import experiment',
   labImportTooBig: '{name} is too large to be an experiment file.',
   labImported: '{name}: {added} runs added, {skipped} already here.',
+  // Robustness
+  panelCrashed:
+    'The “{name}” panel hit an error ({message}). The rest of the page still works and your runs are kept.',
+  tryAgain: 'Try again',
+  // Training speed (backend probe, step split)
+  backendProbe: 'measured per probe step',
+  stepSplit: '{ms} ms/step — data {data} %, forward {fwd} %, backward {bwd} %, update {upd} %',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -176,7 +176,6 @@ export const zh: Messages = {
   aboutGroups:
     '双 GPU 拆分（C2、C4、C5 的分组卷积）让一个单块 3 GB GPU 放不下的网络可以在两块 GPU 上训练。论文：比单 GPU 上卷积核减半的网络 top-1/top-5 错误率低 1.7% 和 1.2%。',
   projector: '投影模式',
-
   // 消融实验室
   labTitle: '消融实验室：比较多次运行',
   labQueueTitle: '消融队列',
@@ -256,4 +255,9 @@ export const zh: Messages = {
   labImportExperiment: '导入实验',
   labImportTooBig: '{name} 太大，不可能是实验文件。',
   labImported: '{name}：新增 {added} 次运行，{skipped} 次已存在。',
+  panelCrashed: '“{name}”面板出错（{message}）。页面其余部分仍可使用，你的训练记录都在。',
+  tryAgain: '重试',
+  // Training speed (backend probe, step split)
+  backendProbe: '每个探测步的实测时间',
+  stepSplit: '每步 {ms} 毫秒——数据 {data}%，前向 {fwd}%，反向 {bwd}%，更新 {upd}%',
 };
