@@ -112,6 +112,14 @@ async function main() {
     backend,
     name: opt('name'),
   });
+  const save = (): boolean => {
+    const out = opt('out');
+    if (!out) return false;
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(`${out}.json`, exportExperiment([rec], rec.id, new Date()));
+    writeFileSync(`${out}.csv`, runToCsv(rec));
+    return true;
+  };
   const control = new RunControl();
   process.on('SIGINT', () => control.stop());
   let lastLog = Date.now();
@@ -132,6 +140,7 @@ async function main() {
     onEval: (m) => {
       appendEval(rec, m);
       if (m.kind !== 'epoch') return;
+      save(); // a long run stopped half-way still leaves its finished epochs behind
       const tta = m.tta ? `, mirrored-average top-1 error ${(m.tta.top1Error * 100).toFixed(2)} %` : '';
       console.log(
         `epoch ${m.epoch}: train acc ${((m.trainAcc ?? 0) * 100).toFixed(2)} %, test acc ${(m.testAcc * 100).toFixed(2)} %, ` +
@@ -142,14 +151,8 @@ async function main() {
   });
   model.dispose();
   if (rec.endedAt === null) finishRecord(rec, 'done', 'stopped', Date.now());
-  const out = opt('out');
-  if (out) {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(`${out}.json`, exportExperiment([rec], rec.id, new Date()));
-    writeFileSync(`${out}.csv`, runToCsv(rec));
-    console.log(`written: ${out}.json (import it in the app's lab), ${out}.csv`);
-  }
-}
+  if (save()) console.log(`written: ${opt('out')}.json (import it in the app's lab), ${opt('out')}.csv`);
+}}
 
 main().then(
   () => process.exit(0),
