@@ -56,6 +56,28 @@ test('ablation lab: queue, compare, scorecard, CSV, reload, export and import', 
       .sort(),
   ).toEqual([...ids].sort());
 
+  // The curves: one series per run; SVG and PNG downloads are real images.
+  const chart = page.getByTestId('compare-chart');
+  await expect(chart).toHaveAttribute('data-series', '3');
+  await chart.getByRole('combobox', { name: 'Metric', exact: true }).selectOption('top1');
+  await chart.getByRole('combobox', { name: 'x-axis', exact: true }).selectOption('seconds');
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    chart.getByRole('button', { name: 'SVG' }).click(),
+  ]);
+  expect(readFileSync((await svgDownload.path())!, 'utf8')).toMatch(
+    /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+  );
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    chart.getByRole('button', { name: 'PNG' }).click(),
+  ]);
+  expect(
+    readFileSync((await pngDownload.path())!)
+      .subarray(1, 4)
+      .toString('latin1'),
+  ).toBe('PNG');
+
   const [expDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export experiment' }).click(),

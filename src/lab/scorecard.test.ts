@@ -60,6 +60,11 @@ describe('scorecard on synthetic runs', () => {
     expect(byId['dropout-gap'].verdict).toBe('missing');
     expect(byId['dropout-cost'].verdict).toBe('missing');
   });
+  it('stopped runs are not compared', () => {
+    const stopped = noLrn.map((r) => ({ ...r, status: 'stopped' as const }));
+    const c = scorecard([...base, ...stopped], base[0], 0.75);
+    expect(c.find((x) => x.id === 'lrn-error')!.verdict).toBe('missing');
+  });
   it('runs with other settings (epochs) are not compared', () => {
     const other = seeds.map((s) => fakeRun(`o${s}`, { lrn: false }, s, { top1: [0.5, 0.5] }));
     const c = scorecard([...base, ...other], base[0], 0.75);

@@ -116,7 +116,8 @@ export const CLAIMS: ClaimDef[] = [
  * `target` is the training accuracy for the speed claims (0.75 = the paper's 25 % error).
  */
 export function scorecard(runs: RunRecord[], baseline: RunRecord, target: number): ClaimResult[] {
-  const finished = runs.filter((r) => r.status === 'done' || r.status === 'stopped');
+  // Only runs that trained all their epochs: a stopped run's errors are not final.
+  const finished = runs.filter((r) => r.status === 'done');
   const keyed = new Map<string, RunRecord[]>();
   for (const r of finished) {
     const k = variantKey(r.settings);
