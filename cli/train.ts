@@ -152,7 +152,7 @@ async function main() {
   model.dispose();
   if (rec.endedAt === null) finishRecord(rec, 'done', 'stopped', Date.now());
   if (save()) console.log(`written: ${opt('out')}.json (import it in the app's lab), ${opt('out')}.csv`);
-}}
+}
 
 main().then(
   () => process.exit(0),
