@@ -2,8 +2,11 @@
 
 import type { Spread } from '../../lab/stats';
 
+// `+ 0` turns −0 into 0, and rounding first keeps −0.0001 from printing as "-0.0".
+const fixed = (v: number, digits: number) => (Number((v * 100).toFixed(digits)) + 0).toFixed(digits);
+
 export const pct = (v: number | null | undefined, digits = 1): string =>
-  v === null || v === undefined || !Number.isFinite(v) ? '—' : (v * 100).toFixed(digits);
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : fixed(v, digits);
 
 export const signedPct = (v: number | null | undefined): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)}`;
