@@ -14,6 +14,17 @@ export interface BackendInfo {
   adapter: string;
   /** Why this backend was chosen, in plain words. */
   reason: string;
+  /** The measured figures the choice was made by (train/backendProbe.ts), when there were any. */
+  figures?: BackendFigure[];
+}
+
+/** One backend's time for the start-up probe step; ms null = not measured, `note` says why. */
+export interface BackendFigure {
+  backend: BackendName;
+  ms: number | null;
+  note?: string;
+  /** Read from this browser's cache of an earlier visit rather than measured now. */
+  cached?: boolean;
 }
 
 export interface StepMetrics {

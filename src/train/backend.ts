@@ -8,7 +8,8 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BackendInfo, BackendName } from '../shared/protocol';
+import type { BackendFigure, BackendInfo, BackendName } from '../shared/protocol';
+import { fastest, readCachedFigures, timeProbeStep, writeCachedFigures } from './backendProbe';
 import { registerWasmTrainingKernels } from './kernels';
 import { patchThreadedFactory } from './kernels/wasmThreads';
 
@@ -85,15 +86,19 @@ function allowThreadPerLogicalCore(): () => void {
  * Initialises a backend. `preferred` (from the URL, e.g. ?backend=wasm) overrides the automatic
  * choice when that backend starts; otherwise the order is real WebGPU → wasm → webgl → cpu.
  */
+let lastGpu: GpuProbe | null = null;
+
+function wasmAdapter(): string {
+  const n = getThreadsCount();
+  return `CPU, WebAssembly (SIMD, ${n > 1 ? `${n} threads` : 'one thread'})`;
+}
+
 export async function chooseBackend(
   preferred?: BackendName,
   options: BackendOptions = {},
 ): Promise<BackendInfo> {
   const gpu = await probeWebGpu();
-  const wasmAdapter = () => {
-    const n = getThreadsCount();
-    return `CPU, WebAssembly (SIMD, ${n > 1 ? `${n} threads` : 'one thread'})`;
-  };
+  lastGpu = gpu;
 
   if (preferred) {
     const ok =
@@ -138,5 +143,64 @@ export async function chooseBackend(
     name: 'cpu',
     adapter: 'CPU (plain JavaScript)',
     reason: `${why}; no faster backend started — training will be very slow`,
+  };
+}
+
+/**
+ * After chooseBackend's quick rule: times the probe step (train/backendProbe.ts) on the hardware
+ * WebGPU adapter, if any, and on wasm, switches to the faster and returns the info with the
+ * figures. A software adapter is not probed (its probe alone would take seconds here and it
+ * is ~40× slower than wasm), nor is WebGL (never faster than WebGPU where both exist). Figures
+ * are cached per adapter, cores and TF.js version. A backend forced in the URL is kept.
+ */
+export async function chooseByMeasurement(
+  info: BackendInfo,
+  forced: boolean,
+  options: BackendOptions = {},
+): Promise<BackendInfo> {
+  const gpu = lastGpu;
+  if (forced || !gpu) return info;
+  const key = `${gpu.description} | ${navigator.hardwareConcurrency} cores | tfjs ${tf.version_core}`;
+  let figures: BackendFigure[] | undefined = (await readCachedFigures(key))?.map((f) => ({
+    ...f,
+    cached: true,
+  }));
+  if (!figures) {
+    figures = [];
+    const measure = async (name: BackendName, start: () => Promise<boolean>): Promise<BackendFigure> => {
+      try {
+        if (!(await start())) return { backend: name, ms: null, note: 'did not start' };
+        return { backend: name, ms: await timeProbeStep() };
+      } catch (err) {
+        return {
+          backend: name,
+          ms: null,
+          note: `failed while measuring (${(err as Error)?.message ?? err})`,
+        };
+      }
+    };
+    if (gpu.available && !gpu.software) figures.push(await measure('webgpu', () => tf.setBackend('webgpu')));
+    else
+      figures.push({
+        backend: 'webgpu',
+        ms: null,
+        note: gpu.available ? 'software adapter, not measured' : 'not available',
+      });
+    figures.push(await measure('wasm', () => startWasm(options)));
+    if (figures.some((f) => f.ms !== null)) await writeCachedFigures(key, figures);
+  }
+  const best = fastest(figures);
+  if (!best) return { ...info, figures };
+  if (best !== tf.getBackend()) {
+    const ok = best === 'wasm' ? await startWasm(options) : await tf.setBackend(best).catch(() => false);
+    if (!ok) return { ...info, figures };
+    await tf.ready();
+  }
+  if (best === info.name) return { ...info, figures };
+  return {
+    name: best,
+    adapter: best === 'wasm' ? wasmAdapter() : gpu.description,
+    reason: `the fastest of the backends measured at start (${info.name} was the first guess)`,
+    figures,
   };
 }

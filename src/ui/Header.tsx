@@ -24,6 +24,16 @@ export function Header() {
           <>
             <strong>{backend.name}</strong> · {backend.adapter}
             <span className="reason"> — {backend.reason}</span>
+            {backend.figures && (
+              <span className="backend-figures" data-testid="backend-figures">
+                {' '}
+                [{t('backendProbe')}:{' '}
+                {backend.figures
+                  .map((f) => `${f.backend} ${f.ms === null ? `— ${f.note ?? ''}` : `${f.ms.toFixed(0)} ms`}`)
+                  .join(' · ')}
+                ]
+              </span>
+            )}
           </>
         ) : (
           t('startingWorker')

@@ -9,7 +9,7 @@ import { loadEmbedded } from '../data/embedded';
 import { loadUserFiles } from '../data/userFiles';
 import { summarize } from '../data/summary';
 import { buildSpec } from '../model/spec';
-import { chooseBackend } from '../train/backend';
+import { chooseBackend, chooseByMeasurement } from '../train/backend';
 import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
 import { describeError } from './errors';
@@ -38,6 +38,8 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   } catch (err) {
     post({ type: 'data-error', message: `The built-in CIFAR-10 could not be loaded: ${describeError(err)}` });
   }
+  // After the data, so the probe never delays it; training waits for `ready`, hence for this.
+  post({ type: 'backend', info: await chooseByMeasurement(info, msg.backend !== undefined) });
 }
 
 async function loadFiles(files: File[]): Promise<void> {
