@@ -143,3 +143,49 @@ test('the inspect views switch to 简体中文 and back', async ({ page }) => {
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Look inside the network' })).toBeVisible();
 });
+
+test('during and after a short run: latest weights classify, filters, test-set confusion matrix', async ({
+  page,
+}) => {
+  await openReady(page);
+  await page.getByLabel('Batch size', { exact: true }).fill('20');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText(/^[1-9]\d*$/, { timeout: 120_000 });
+  // The Worker answers between training steps, with the run's current weights.
+  await dropFile(page, 'drop-zone', 'ship.png', 'image/png', PHOTO);
+  await expect(page.getByTestId('inspect-model')).toContainText('training now');
+  await expect(page.getByTestId('top5').locator('li')).toHaveCount(5);
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByTestId('run-state')).toHaveText('done', { timeout: 120_000 });
+  // The run's end refreshes the view: the model is kept, not disposed.
+  await expect(page.getByTestId('inspect-model')).toContainText('trained');
+
+  await page.getByText('First-layer filters').click();
+  await page.getByRole('button', { name: 'Show the filters' }).click();
+  await expect(page.getByTestId('filters').locator('canvas')).toHaveCount(64);
+
+  await page.getByText('Test set: what it gets right and wrong').click();
+  await page.getByRole('button', { name: 'Predict the test images' }).click();
+  const matrix = page.getByTestId('confusion');
+  await expect(matrix).toBeVisible({ timeout: 120_000 });
+  const total = await matrix.locator('tbody tr').evaluateAll((rows) =>
+    rows.reduce(
+      (s, r) =>
+        s +
+        Array.from(r.querySelectorAll('td'))
+          .slice(0, 10)
+          .reduce((a, td) => a + Number(td.textContent), 0),
+      0,
+    ),
+  );
+  expect(total).toBe(500); // quick mode tests on 500 images
+  const all = await page.getByTestId('gallery').locator('li').count();
+  await page.getByLabel('Mistakes only').check();
+  await expect.poll(() => page.getByTestId('gallery').locator('li.right').count()).toBe(0);
+  await page.getByLabel('Class', { exact: true }).selectOption('ship');
+  expect(await page.getByTestId('gallery').locator('li').count()).toBeLessThanOrEqual(all);
+  // A gallery image opens its feature maps, with its true class.
+  await page.getByLabel('Mistakes only').uncheck();
+  await page.getByTestId('gallery').locator('button').first().click();
+  await expect(page.getByText('true class: ship')).toBeVisible();
+});

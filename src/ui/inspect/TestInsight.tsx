@@ -110,7 +110,11 @@ function InsightBody({ r }: { r: Insight }) {
         </label>
         <label>
           {t('classFilter')}{' '}
-          <select value={cls} onChange={(e) => setCls(Number(e.currentTarget.value))}>
+          <select
+            aria-label={t('classFilter')}
+            value={cls}
+            onChange={(e) => setCls(Number(e.currentTarget.value))}
+          >
             <option value={-1}>{t('allClasses')}</option>
             {CLASS_NAMES.map((c, i) => (
               <option key={c} value={i}>
