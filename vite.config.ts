@@ -14,7 +14,9 @@ const isolation = {
  */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  // blob: the threaded wasm build's pthread Workers importScripts() its glue from a blob URL
+  // (only this origin's own scripts can mint one); without it threads fail to start.
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
