@@ -51,6 +51,9 @@ function changed(): void {
 function replaceLive(next: Held | null): void {
   if (live && live.model !== next?.model) live.model.dispose();
   live = next;
+  // The untrained stand-in is not needed beside a real model (the paper preset's is 233 MB).
+  scratch?.model.dispose();
+  scratch = null;
 }
 
 /** A run created its model: it becomes the live one (the previous one is disposed). */

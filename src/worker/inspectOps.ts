@@ -7,8 +7,9 @@ import type { ImageSet } from '../shared/dataset';
 import type { LayerMaps, TestInsight } from '../shared/inspect';
 import type { LayerKind } from '../shared/types';
 import { IMAGE_BYTES, NUM_CLASSES } from '../shared/types';
-import type { TrainableModel } from '../model/build';
+import type { LayerActivation, TrainableModel } from '../model/build';
 import { centerSquare, checkDimensions, checkFileSize, cropResizeRgb } from '../data/preprocess';
+import { readImageHeader } from '../data/imageHeader';
 import { makeBatch, type ChannelStats } from '../train/batches';
 import { confusion, softmax, topK } from '../train/predict';
 
@@ -24,6 +25,11 @@ const PRE_SHRINK = 256;
 export async function decodeImage(file: Blob): Promise<Uint8Array> {
   const sizeError = checkFileSize(file.size);
   if (sizeError) throw new Error(sizeError);
+  // Refuse a huge picture from its header, before the browser decodes gigabytes of pixels. EXIF
+  // blocks can push a JPEG's frame header back, so the first 256 KB are read.
+  const header = readImageHeader(new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer()));
+  const headerError = header && checkDimensions(header.width, header.height);
+  if (headerError) throw new Error(headerError);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
@@ -79,10 +85,14 @@ export async function forwardOne(
   const one: ImageSet = { count: 1, images: rgb, labels: new Uint8Array(1) };
   // x: [1, 32, 32, 3]; logits: [1, 10]; activations: [1, H, W, C] or [1, units]. The tidy frees
   // the ops' intermediates (padding, LRN sums…) and keeps only what it returns.
-  const { logits, activations } = tf.tidy(() => {
+  let layers: { name: string; kind: LayerKind }[] = [];
+  const [logits, ...tensors] = tf.tidy(() => {
     const { x } = makeBatch(one, [0], 0, 1, stats);
-    return model.forwardWithActivations(x);
+    const r = model.forwardWithActivations(x);
+    layers = r.activations.map((a) => ({ name: a.name, kind: a.kind }));
+    return [r.logits, ...r.activations.map((a) => a.tensor)];
   });
+  const activations: LayerActivation[] = layers.map((l, i) => ({ ...l, tensor: tensors[i] }));
   try {
     const shown = activations.filter((a) => SHOWN.has(a.kind));
     const resized = activations.find((a) => a.kind === 'resize');
