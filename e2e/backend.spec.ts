@@ -17,3 +17,25 @@ test('the header shows the measured backend figures, and a software adapter is n
   expect(dataReadyS).toBeLessThan(30);
   expect(consoleErrors).toEqual([]);
 });
+
+test('while training, the step time and its split into data/forward/backward/update are shown live', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openReady(page);
+  await page.getByLabel('Batch size', { exact: true }).fill('16');
+  await page.getByLabel('Epochs', { exact: true }).fill('1');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const split = page.getByTestId('step-split');
+  await expect(split).toHaveText(/^\d+ ms\/step — data \d+ %, forward \d+ %, backward \d+ %, update \d+ %/, {
+    timeout: 120_000,
+  });
+  // On wasm the phases are measured exactly: together they are (nearly) the whole step.
+  const shares = (await split.textContent())!.match(/\d+ %/g)!.map((s) => parseInt(s, 10));
+  const sum = shares.slice(0, 4).reduce((a, b) => a + b, 0);
+  expect(sum).toBeGreaterThanOrEqual(90);
+  expect(shares[2]).toBeGreaterThan(0); // backward
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByTestId('run-state')).toHaveText(/idle|done/);
+  expect(consoleErrors).toEqual([]);
+});

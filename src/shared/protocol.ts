@@ -41,6 +41,11 @@ export interface StepMetrics {
   /** Seconds left in this epoch and in the whole run, estimated from recent steps. */
   etaEpochS: number;
   etaRunS: number;
+  /**
+   * Where this step's time went, ms (train/step.ts StepTiming + the batch): exact on wasm/cpu;
+   * on webgpu/webgl the phases are queueing time and `waitMs` holds the GPU's own work.
+   */
+  split?: { dataMs: number; forwardMs: number; backwardMs: number; updateMs: number; waitMs: number };
 }
 
 export interface EvalMetrics {

@@ -8,6 +8,20 @@ import { countTopK, crossEntropy } from './metrics';
 import { sgdStep, type SgdState } from './sgd';
 
 /**
+ * Wall time of each phase, filled in by trainStep when given. On synchronous backends (wasm,
+ * cpu) kernels run as they are called, so these are the phases' real costs; on webgpu/webgl
+ * they are the time to queue the work, and the GPU's own time is spent waiting for the result.
+ */
+export interface StepTiming {
+  /** Forward pass, loss and top-1 count (inside variableGrads' function). */
+  forwardMs: number;
+  /** The rest of variableGrads: the gradients. */
+  backwardMs: number;
+  /** Weight decay, momentum and the weight update. */
+  updateMs: number;
+}
+
+/**
  * Runs one step on x [N, 32, 32, 3] (normalised) and y [N] (int32) and returns a [2] tensor:
  * the batch's mean loss and its number of top-1 hits. Every intermediate is freed here.
  */
@@ -19,16 +33,27 @@ export function trainStep(
   lr: number,
   opt: Pick<OptimizerSettings, 'momentum' | 'weightDecay'>,
   dropoutSeed: number,
+  timing?: StepTiming,
 ): tf.Tensor1D {
   return tf.tidy(() => {
     let correct: tf.Scalar | null = null;
+    const t0 = performance.now();
+    let t1 = t0;
     const { value, grads } = tf.variableGrads(() => {
       const logits = model.forward(x, { training: true, dropoutSeed });
       // Kept past variableGrads' own scope; disposed below once stacked.
       correct = tf.keep(countTopK(logits, y, 1).toFloat());
-      return crossEntropy(logits, y, NUM_CLASSES);
+      const loss = crossEntropy(logits, y, NUM_CLASSES);
+      t1 = performance.now();
+      return loss;
     }, model.variables);
+    const t2 = performance.now();
     sgdStep(sgd, model.variables, grads, lr, opt.momentum, opt.weightDecay);
+    if (timing) {
+      timing.forwardMs = t1 - t0;
+      timing.backwardMs = t2 - t1;
+      timing.updateMs = performance.now() - t2;
+    }
     const both = tf.stack([value, correct!]) as tf.Tensor1D;
     (correct as tf.Scalar | null)?.dispose();
     return both;

@@ -13,7 +13,7 @@ import { augmentBatch } from './augment';
 import { colorPca } from './colorPca';
 import { learningRateAt, NO_SCHEDULE } from './schedule';
 import { createSgdState, disposeSgdState } from './sgd';
-import { trainStep } from './step';
+import { trainStep, type StepTiming } from './step';
 import type { RunControl } from './control';
 import { planData } from './plan';
 
@@ -95,17 +95,23 @@ export async function train(
           epochs,
         );
         const t0 = performance.now();
+        const timing: StepTiming = { forwardMs: 0, backwardMs: 0, updateMs: 0 };
+        let dataMs = 0;
         const out = tf.tidy(() => {
           const { x, y } = makeBatch(dataset.train, order, start, size, stats);
           const input = settings.augment
             ? augmentBatch(x, settings.augment, seed * 7919 + step, pca, stats)
             : x;
-          return trainStep(model, sgd, input, y, lr, opt, seed * 7919 + step);
+          dataMs = performance.now() - t0;
+          return trainStep(model, sgd, input, y, lr, opt, seed * 7919 + step, timing);
         });
         const [loss, correct] = await out.data();
         out.dispose();
         step++;
-        const ms = timer.update(performance.now() - t0);
+        const stepMs = performance.now() - t0;
+        const ms = timer.update(stepMs);
+        const phasesMs = dataMs + timing.forwardMs + timing.backwardMs + timing.updateMs;
+        const split = { dataMs, ...timing, waitMs: Math.max(0, stepMs - phasesMs) };
         accSum += correct;
         lossSum += loss * size;
         seen += size;
@@ -128,6 +134,7 @@ export async function train(
           msPerStep: ms,
           etaEpochS: (stepsLeftInEpoch * ms) / 1000,
           etaRunS: ((stepsLeftInEpoch + (epochs - epoch) * stepsPerEpoch) * ms) / 1000,
+          split,
         });
         const every = Math.ceil(stepsPerEpoch / 5);
         if (stepsPerEpoch >= ESTIMATE_MIN_STEPS && (s + 1) % every === 0 && s + 1 < stepsPerEpoch) {

@@ -269,6 +269,7 @@ export const en = {
   // Training speed (backend probe, step split)
   backendProbe: 'measured per probe step',
   stepSplit: '{ms} ms/step — data {data} %, forward {fwd} %, backward {bwd} %, update {upd} %',
+  stepSplitWait: ', waiting for the GPU {wait} %',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -260,4 +260,5 @@ export const zh: Messages = {
   // Training speed (backend probe, step split)
   backendProbe: '每个探测步的实测时间',
   stepSplit: '每步 {ms} 毫秒——数据 {data}%，前向 {fwd}%，反向 {bwd}%，更新 {upd}%',
+  stepSplitWait: '，等待 GPU {wait}%',
 };

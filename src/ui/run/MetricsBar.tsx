@@ -1,4 +1,5 @@
 import { useApp } from '../../store';
+import { StepSplit } from './StepSplit';
 import { percent } from './format';
 import { useT } from '../i18n';
 
@@ -67,6 +68,7 @@ export function MetricsBar() {
       {lastEval?.kind === 'estimate' && (
         <small className="hint">{t('estimateNote', { n: lastEval.testCount })}</small>
       )}
+      <StepSplit />
     </div>
   );
 }
