@@ -67,6 +67,12 @@ test('a dropped photo gets five classes; a text file gets a plain-words alert', 
 
   await dropFile(page, 'drop-zone', 'notes.txt', 'text/plain', Buffer.from('not a picture at all\n'));
   await expect(page.getByRole('alert').filter({ hasText: /not an image/ })).toBeVisible();
+  // A PNG whose header says 12,000×12,000 is refused before decoding.
+  const huge = Buffer.from(PHOTO);
+  huge.writeUInt32BE(12_000, 16);
+  huge.writeUInt32BE(12_000, 20);
+  await dropFile(page, 'drop-zone', 'huge.png', 'image/png', huge);
+  await expect(page.getByRole('alert').filter({ hasText: /12000×12000 pixels/ })).toBeVisible();
   // The last good result stays.
   await expect(page.getByTestId('top5').locator('li')).toHaveCount(5);
   await expect(page.getByTestId('run-state')).toHaveText('idle');
