@@ -1,12 +1,18 @@
 // Node entry for GPU machines: the app's own training step (src/train/step.ts) on TF.js's WebGPU
 // backend through Dawn (npm package `webgpu`), or on wasm/cpu for comparison.
-//   npm run bench:node -- --backend webgpu --runs cifar:128:10,paper:128:5
+//   npm run bench:node -- --backend webgpu --runs cifar:128:10,paper:128:5 [--profile]
+// --profile adds one tf.profile()d step per run: time per kernel type (on webgpu from the GPU's
+// timestamp queries when the adapter has them). Without a GPU (SwiftShader, only to check that
+// it runs; ~35 s per CIFAR step at batch 2):
+//   LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json \
+//     npm run bench:node -- --runs cifar:2:1
 // Bundled by `npm run bench:node:build` into dist-bench/bench-node.mjs (webgpu stays external),
 // which ../shared/device/prepare-carry.sh packs for the GPU machine.
 import './webgpu-globals';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import path from 'node:path';
 import { measureThroughput } from '../src/bench/throughput';
 import { registerWasmTrainingKernels } from '../src/train/kernels';
 import type { PresetId } from '../src/shared/types';
@@ -19,20 +25,39 @@ const opt = (name: string, fallback: string) => {
 
 async function main() {
   const backend = opt('backend', 'webgpu');
-  if (backend === 'wasm') registerWasmTrainingKernels();
-  if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} did not start`);
+  const profile = args.includes('--profile');
+  if (backend === 'wasm') {
+    setWasmPaths(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
+    registerWasmTrainingKernels({ speedups: !args.includes('--baseline') });
+  }
+  if (!(await tf.setBackend(backend)))
+    throw new Error(
+      `backend ${backend} did not start` +
+        (backend === 'webgpu'
+          ? ' (no WebGPU adapter? Without a GPU: LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json)'
+          : ''),
+    );
   await tf.ready();
   const runs = opt('runs', 'cifar:128:10,paper:128:5')
     .split(',')
     .map((r) => r.split(':'));
   const results = [];
   for (const [preset, batch, steps] of runs) {
-    const r = await measureThroughput(preset as PresetId, Number(batch), Number(steps));
+    const r = await measureThroughput(preset as PresetId, Number(batch), Number(steps), profile);
     results.push(r);
     console.log(
       `${r.backend} ${r.preset} batch ${r.batchSize}: ${r.imagesPerSec.toFixed(1)} img/s, ` +
         `${r.msPerStep.toFixed(1)} ms/step (warm-up ${r.warmupMs.toFixed(0)} ms, ${r.steps} steps)`,
     );
+    if (r.profile) {
+      console.log(
+        `  profiled step ${r.profile.stepMs.toFixed(0)} ms, kernels ${r.profile.kernelMs?.toFixed(0) ?? 'untimed'}`,
+      );
+      for (const k of r.profile.kernels.slice(0, 12))
+        console.log(
+          `  ${k.name.padEnd(22)} x${k.calls}  ${k.ms === null ? 'untimed' : `${k.ms.toFixed(1)} ms ${(100 * (k.share ?? 0)).toFixed(1)} %`}`,
+        );
+    }
   }
   console.log(JSON.stringify({ when: new Date().toISOString(), results }));
 }
