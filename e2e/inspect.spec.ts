@@ -76,6 +76,22 @@ test('a dropped photo gets five classes; a text file gets a plain-words alert', 
   // The last good result stays.
   await expect(page.getByTestId('top5').locator('li')).toHaveCount(5);
   await expect(page.getByTestId('run-state')).toHaveText('idle');
+  // No leftover "drop CIFAR batches" hint from the page-level drop target.
+  await expect(page.locator('.drop-hint')).toHaveCount(0);
+
+  // Paste: an image on the clipboard is classified too.
+  await page.evaluate((b64) => {
+    const dt = new DataTransfer();
+    dt.items.add(
+      new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'image.png', { type: 'image/png' }),
+    );
+    document.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+    );
+  }, PHOTO.toString('base64'));
+  // The huge picture's alert was showing; a pasted image that classifies clears it.
+  await expect(page.getByRole('alert').filter({ hasText: /not an image|pixels/ })).toHaveCount(0);
+  await expect(page.getByTestId('top5').locator('li')).toHaveCount(5);
   expect(consoleErrors).toEqual([]);
 });
 
@@ -148,6 +164,20 @@ test('the inspect views switch to 简体中文 and back', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '看看网络内部' })).toBeVisible();
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Look inside the network' })).toBeVisible();
+});
+
+test('About opens and Escape closes it; projector mode is remembered', async ({ page }) => {
+  await openReady(page);
+  await page.getByRole('button', { name: 'About AlexNet' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('six times faster');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByLabel('Projector mode').check();
+  await expect(page.locator('html')).toHaveClass(/projector/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/projector/);
+  await expect(page.getByLabel('Projector mode')).toBeChecked();
 });
 
 test('during and after a short run: latest weights classify, filters, test-set confusion matrix', async ({

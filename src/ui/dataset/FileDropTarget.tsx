@@ -22,6 +22,8 @@ export function FileDropTarget({ children }: { children: ReactNode }) {
       onDragLeave={(e) => {
         if (e.currentTarget === e.target) setOver(false);
       }}
+      // A region that handles its own drops stops them bubbling here: the hint goes away anyway.
+      onDropCapture={() => setOver(false)}
       onDrop={(e) => {
         if (!hasFiles(e)) return;
         e.preventDefault();
