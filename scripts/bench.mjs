@@ -1,6 +1,7 @@
 /* global document, window */
 // npm run bench: how fast the app is here, measured in headless Chromium.
-//  1. data: from page load until all 60,000 embedded images are decoded and ready;
+//  1. data: from page load until all 60,000 embedded images are decoded and ready (the app's own
+//     page, as a user sees it; scripts/bench-data.mjs times the loader alone and is not run here);
 //  2. training throughput (img/s, ms/step) of both presets on each backend that starts.
 // Prints a table and writes bench-results/bench.json.
 //
