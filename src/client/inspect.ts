@@ -79,6 +79,18 @@ function download(name: string, data: BlobPart, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// A new preset, toggle or seed (outside a run) means another model: look again after a pause, so
+// clicking through several toggles builds one model, not each in turn.
+let configTimer: ReturnType<typeof setTimeout> | null = null;
+store.subscribe((s, prev) => {
+  if ((s.config === prev.config && s.seed === prev.seed) || isRunning()) return;
+  if (configTimer) clearTimeout(configTimer);
+  configTimer = setTimeout(() => {
+    configTimer = null;
+    refreshInspect();
+  }, 400);
+});
+
 export function receiveInspect(msg: InspectFromWorker): void {
   switch (msg.type) {
     case 'inspection':
