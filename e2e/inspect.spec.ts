@@ -160,10 +160,16 @@ test('save, reload, load: the same top-5 for the same photo', async ({ page }) =
 test('the inspect views switch to 简体中文 and back', async ({ page }) => {
   await openReady(page);
   await expect(page.getByRole('heading', { name: 'Look inside the network' })).toBeVisible();
+  await dropFile(page, 'drop-zone', 'ship.png', 'image/png', PHOTO);
+  const firstName = page.getByTestId('top5').locator('.top5-name').first();
+  await expect(firstName).toHaveText(/^[a-z]+$/);
   await page.getByLabel('Language').selectOption('zh');
   await expect(page.getByRole('heading', { name: '看看网络内部' })).toBeVisible();
+  await expect(firstName).toHaveText(/^[\u4e00-\u9fff]+$/);
+  await expect(page.getByText('模型尚未训练', { exact: false })).toBeVisible();
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Look inside the network' })).toBeVisible();
+  await expect(firstName).toHaveText(/^[a-z]+$/);
 });
 
 test('About opens and Escape closes it; projector mode is remembered', async ({ page }) => {

@@ -182,6 +182,7 @@ export const en = {
   aboutGroups:
     'The two-GPU split (grouped convolutions in C2, C4, C5) let a network too big for one 3 GB GPU train on two. The paper: 1.7 % and 1.2 % lower top-1/top-5 error than a net with half the kernels on one GPU.',
   projector: 'Projector mode',
+  classNames: 'airplane|automobile|bird|cat|deer|dog|frog|horse|ship|truck',
   // Ablation lab
   labTitle: 'Ablation lab: compare runs',
   labQueueTitle: 'Ablation queue',

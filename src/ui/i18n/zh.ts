@@ -176,6 +176,7 @@ export const zh: Messages = {
   aboutGroups:
     '双 GPU 拆分（C2、C4、C5 的分组卷积）让一个单块 3 GB GPU 放不下的网络可以在两块 GPU 上训练。论文：比单 GPU 上卷积核减半的网络 top-1/top-5 错误率低 1.7% 和 1.2%。',
   projector: '投影模式',
+  classNames: '飞机|汽车|鸟|猫|鹿|狗|青蛙|马|船|卡车',
   // 消融实验室
   labTitle: '消融实验室：比较多次运行',
   labQueueTitle: '消融队列',

@@ -3,6 +3,7 @@ import type { ModelOrigin } from '../../shared/inspect';
 import { useApp } from '../../store';
 import { useT, type Translate } from '../i18n';
 import { PixelCanvas } from './PixelCanvas';
+import { className } from './classNames';
 
 export function originText(t: Translate, o: ModelOrigin): string {
   switch (o.source) {
@@ -68,7 +69,7 @@ export function Prediction() {
               >
                 {r.top5.map(({ cls, p }) => (
                   <li key={cls} data-class={CLASS_NAMES[cls]} data-prob={p.toFixed(6)}>
-                    <span className="top5-name">{CLASS_NAMES[cls]}</span>
+                    <span className="top5-name">{className(t, cls)}</span>
                     <span className="top5-bar" aria-hidden="true">
                       <span style={{ width: `${(p * 100).toFixed(1)}%` }} />
                     </span>
@@ -76,7 +77,7 @@ export function Prediction() {
                   </li>
                 ))}
               </ol>
-              {r.trueLabel !== null && <p>{t('trueClass', { name: CLASS_NAMES[r.trueLabel] })}</p>}
+              {r.trueLabel !== null && <p>{t('trueClass', { name: className(t, r.trueLabel) })}</p>}
             </div>
           </div>
           <p className="hint">{t('cropNote')}</p>

@@ -5,6 +5,7 @@ import type { TestInsight as Insight } from '../../shared/inspect';
 import { useApp } from '../../store';
 import { useT } from '../i18n';
 import { PixelCanvas } from './PixelCanvas';
+import { className } from './classNames';
 
 const GALLERY_MAX = 60;
 
@@ -72,8 +73,8 @@ function InsightBody({ r }: { r: Insight }) {
           <thead>
             <tr>
               <th>{t('trueVsPred')}</th>
-              {CLASS_NAMES.map((c) => (
-                <th key={c}>{c}</th>
+              {CLASS_NAMES.map((c, i) => (
+                <th key={c}>{className(t, i)}</th>
               ))}
               <th>{t('perClassAcc')}</th>
             </tr>
@@ -81,7 +82,7 @@ function InsightBody({ r }: { r: Insight }) {
           <tbody>
             {CLASS_NAMES.map((c, tr) => (
               <tr key={c}>
-                <th>{c}</th>
+                <th>{className(t, tr)}</th>
                 {CLASS_NAMES.map((_, p) => {
                   const v = r.counts[tr * NUM_CLASSES + p];
                   const frac = v / Math.max(1, rowSum(tr));
@@ -118,7 +119,7 @@ function InsightBody({ r }: { r: Insight }) {
             <option value={-1}>{t('allClasses')}</option>
             {CLASS_NAMES.map((c, i) => (
               <option key={c} value={i}>
-                {c}
+                {className(t, i)}
               </option>
             ))}
           </select>
@@ -134,8 +135,8 @@ function InsightBody({ r }: { r: Insight }) {
             .sort((a, b) => b.p - a.p)
             .slice(0, 5);
           const caption = t('galleryItem', {
-            pred: CLASS_NAMES[r.preds[i]],
-            truth: CLASS_NAMES[r.labels[i]],
+            pred: className(t, r.preds[i]),
+            truth: className(t, r.labels[i]),
           });
           return (
             <li key={i} className={r.preds[i] === r.labels[i] ? 'right' : 'wrong'}>
@@ -151,7 +152,7 @@ function InsightBody({ r }: { r: Insight }) {
                 <span className="mini-bars" aria-hidden="true">
                   {top.map(({ p, c }) => (
                     <span key={c}>
-                      <span className="mini-name">{CLASS_NAMES[c]}</span>
+                      <span className="mini-name">{className(t, c)}</span>
                       <span className="mini-bar" style={{ width: `${(p * 100).toFixed(0)}%` }} />
                     </span>
                   ))}
