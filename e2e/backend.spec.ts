@@ -13,6 +13,10 @@ test('the header shows the measured backend figures, and a software adapter is n
   await expect(figures).toContainText(/wasm \d+ ms/, { timeout: 20_000 });
   await expect(figures).toContainText(/webgpu — (software adapter, not measured|not available)/);
   await expect(page.getByTestId('backend')).toContainText(/^wasm/);
+  // The page is cross-origin isolated, so wasm runs its multi-threaded build, a thread per core.
+  const cores = await page.evaluate(() => (crossOriginIsolated ? navigator.hardwareConcurrency : 1));
+  if (cores > 1)
+    await expect(page.getByTestId('backend')).toContainText(`SIMD, ${Math.min(8, cores)} threads`);
   // The probe runs after the data load, so it cannot hold it up.
   expect(dataReadyS).toBeLessThan(30);
   expect(consoleErrors).toEqual([]);
