@@ -7,6 +7,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-cli',
+      'dist-bench',
       'node_modules',
       'public',
       'reports',
