@@ -7,6 +7,13 @@ import './app.css';
 
 // The Worker starts at once: picking a backend and decoding the data overlap with first paint.
 bridge.start();
+
+// Test hooks for the e2e tests, only when asked for in the URL (?testhooks).
+if (new URLSearchParams(location.search).has('testhooks')) {
+  (window as Window & { __alexnetLab?: unknown }).__alexnetLab = {
+    crashWorker: () => bridge.crashWorkerForTest(),
+  };
+}
 // Before the first render: the setup in the URL and the saved runs.
 startLab();
 

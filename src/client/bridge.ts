@@ -37,10 +37,19 @@ class TrainingBridge {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
+      // The Worker's state (data, model, run) is gone: start a fresh one so the page stays usable.
+      // Finished runs live in the store and IndexedDB and are not touched.
+      worker.terminate();
+      this.worker = null;
+      this.pendingSteps = [];
       store.setState({
         runState: 'error',
-        runMessage: `The training worker crashed (${e.message || 'unknown error'}). Reload the page to start again.`,
+        runMessage: `The training worker crashed (${e.message || 'unknown error'}); the current run was lost. A fresh worker is reloading the data — your finished runs are kept.`,
+        dataset: null,
+        dataProgress: null,
+        loadingFiles: false,
       });
+      this.start();
     };
     this.worker = worker;
     const backend = new URLSearchParams(location.search).get('backend');
@@ -75,6 +84,11 @@ class TrainingBridge {
   }
   stop(): void {
     this.send({ type: 'stop' });
+  }
+
+  /** Test hook (only with ?testhooks in the URL): makes the Worker throw, as a crash would. */
+  crashWorkerForTest(): void {
+    this.send({ type: 'debug-crash' });
   }
 
   /** Inspect requests (classify, feature maps, filters, save/load); client/inspect.ts builds them. */

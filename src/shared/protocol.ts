@@ -73,6 +73,8 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
+  /** Test hook: the Worker throws outside any handler, as a real crash would. */
+  | { type: 'debug-crash' }
   | InspectToWorker;
 
 export type FromWorker =

@@ -12,7 +12,7 @@ import { buildSpec } from '../model/spec';
 import { chooseBackend, chooseByMeasurement } from '../train/backend';
 import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
-import { describeError } from './errors';
+import { describeError, describeTrainingError } from './errors';
 import { adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -83,7 +83,7 @@ async function startTraining(settings: RunSettings): Promise<void> {
     });
     if (run.isStopped) post({ type: 'run-state', state: 'done', message: 'Stopped.' });
   } catch (err) {
-    post({ type: 'run-state', state: 'error', message: `Training failed: ${describeError(err)}` });
+    post({ type: 'run-state', state: 'error', message: describeTrainingError(err, settings) });
   } finally {
     control = null;
     runEnded();
@@ -110,6 +110,11 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'stop':
       control?.stop();
+      break;
+    case 'debug-crash':
+      setTimeout(() => {
+        throw new Error('simulated crash (test hook)');
+      });
       break;
     default:
       void handleInspect(msg);
