@@ -5,6 +5,7 @@
 import type { InspectFromWorker, InspectSubject } from '../shared/inspect';
 import { store } from '../store';
 import { bridge } from './bridge';
+import { downloadBlob } from './download';
 
 let subject: InspectSubject | null = null;
 let nextId = 1;
@@ -68,15 +69,7 @@ export function loadModelFiles(files: File[]): void {
 }
 
 function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own copy once started; give it a moment before freeing the blob.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(name, new Blob([data], { type }));
 }
 
 // A new preset, toggle or seed (outside a run) means another model: look again after a pause, so

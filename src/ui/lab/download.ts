@@ -1,17 +1,8 @@
-// Saving text and charts as files: a Blob URL and a click on a temporary link. Charts: the
-// Recharts SVG serialised as it is on screen (SVG), or drawn on a canvas (PNG).
+// Saving text and charts as files. Charts: the Recharts SVG serialised as it is on screen (SVG),
+// or drawn on a canvas (PNG).
+import { downloadBlob } from '../../client/download';
 
-export function downloadBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers read the URL after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadBlob };
 
 export function downloadText(name: string, text: string, type: string): void {
   downloadBlob(name, new Blob([text], { type }));
