@@ -155,6 +155,15 @@ test('save, reload, load: the same top-5 for the same photo', async ({ page }) =
   await expect(page.getByTestId('model-file-note')).toContainText('Loaded');
   await expect(page.getByTestId('inspect-model')).toContainText('loaded from a file');
   await expect.poll(() => top5(page)).toEqual(before);
+
+  // The loaded weights train further: Continue starts a run from them, not from a fresh model.
+  await page.getByLabel('Batch size', { exact: true }).fill('25');
+  await page.getByRole('button', { name: 'Continue training this model' }).click();
+  await expect(page.getByTestId('run-state')).toHaveText('training');
+  await expect(page.getByTestId('metric-step')).toHaveText(/^[1-9]\d*$/, { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByTestId('run-state')).toHaveText('done', { timeout: 120_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('the inspect views switch to 简体中文 and back', async ({ page }) => {

@@ -68,12 +68,12 @@ class TrainingBridge {
   }
 
   /** Trains with the page's settings, or with `given` (the ablation queue's next run). */
-  train(given?: RunSettings): void {
+  train(given?: RunSettings, opts: { continueModel?: boolean } = {}): void {
     const s = store.getState();
     if (s.runState === 'training' || s.runState === 'paused') return;
     const settings = given ?? settingsOf(s);
     store.setState({ runState: 'training', runSettings: settings, ...emptyRun() });
-    this.send({ type: 'train', settings });
+    this.send({ type: 'train', settings, continueModel: opts.continueModel });
     this.listeners.forEach((l) => l({ type: 'started', settings }));
   }
   pause(): void {

@@ -69,7 +69,8 @@ export type ToWorker =
   /** Start: pick a backend (`backend` forces one, e.g. from ?backend=wasm) and load the embedded data. */
   | { type: 'init'; backend?: BackendName; dataUrl: string }
   | { type: 'load-files'; files: File[] }
-  | { type: 'train'; settings: RunSettings }
+  /** `continueModel`: train the model the inspect views hold (loaded or from the last run) further. */
+  | { type: 'train'; settings: RunSettings; continueModel?: boolean }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

@@ -201,3 +201,35 @@ describe('train with augmentation, a schedule and test-time averaging', () => {
     }
   });
 });
+
+describe('train from a given model (continue training)', () => {
+  const data = syntheticDataset(32, 10);
+
+  it('trains the same model object further, keeping its normalisation', async () => {
+    const first = await train(tinySpec, settings(1), data, new RunControl(), recorder().hooks);
+    const before = first.variables.map((v) => v.dataSync().slice());
+    const stats = {
+      mean: [0.5, 0.5, 0.5] as [number, number, number],
+      std: [0.2, 0.2, 0.2] as [number, number, number],
+    };
+    let handed: unknown = null;
+    let handedStats: unknown = null;
+    const r = recorder();
+    const tensors = tf.memory().numTensors;
+    const second = await train(
+      tinySpec,
+      settings(1),
+      data,
+      new RunControl(),
+      { ...r.hooks, onModel: (m, s) => ((handed = m), (handedStats = s)) },
+      { model: first, stats },
+    );
+    expect(second).toBe(first);
+    expect(handed).toBe(first);
+    expect(handedStats).toBe(stats);
+    const moved = second.variables.some((v, i) => v.dataSync().some((x, j) => x !== before[i][j]));
+    expect(moved).toBe(true);
+    expect(tf.memory().numTensors).toBe(tensors);
+    second.dispose();
+  });
+});

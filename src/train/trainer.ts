@@ -50,13 +50,18 @@ export async function train(
   dataset: Dataset,
   control: RunControl,
   hooks: TrainerHooks,
+  /**
+   * Continue from this model (a loaded file or an earlier run) instead of a fresh one: its weights
+   * go on training in place and its normalisation is kept, so its inputs mean what they meant.
+   */
+  initial?: { model: TrainableModel; stats: ChannelStats },
 ): Promise<TrainableModel> {
   const { seed, epochs } = settings;
   const opt = settings.optimizer;
   const plan = planData(dataset, settings.data, seed);
   if (plan.train.length === 0) throw new Error('No training images are selected: tick at least one batch.');
-  const stats = channelStats(dataset.train, plan.train);
-  const model = createModel(spec, seed);
+  const stats = initial?.stats ?? channelStats(dataset.train, plan.train);
+  const model = initial?.model ?? createModel(spec, seed);
   hooks.onModel?.(model, stats);
   const pca = settings.augment?.pcaColor ? colorPca(dataset.train, plan.train) : null;
   const schedule = settings.schedule ?? NO_SCHEDULE;

@@ -84,6 +84,15 @@ export function runEnded(): void {
 const sameConfig = (a: ModelConfig, b: ModelConfig) =>
   (Object.keys(a) as (keyof ModelConfig)[]).every((k) => a[k] === b[k]);
 
+/**
+ * The held model to continue training with `config`: a loaded or finished one of the same
+ * architecture; null when there is none.
+ */
+export function modelToContinue(config: ModelConfig): { model: TrainableModel; stats: ChannelStats } | null {
+  if (!live || live.origin.source === 'training' || !sameConfig(live.origin.config, config)) return null;
+  return { model: live.model, stats: live.stats };
+}
+
 function untrainedStats(): ChannelStats {
   const data = ctx.dataset();
   if (!data) return CIFAR_STATS;

@@ -13,7 +13,7 @@ import { chooseBackend, chooseByMeasurement } from '../train/backend';
 import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
 import { describeError, describeTrainingError } from './errors';
-import { adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
+import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -58,7 +58,7 @@ async function loadFiles(files: File[]): Promise<void> {
   }
 }
 
-async function startTraining(settings: RunSettings): Promise<void> {
+async function startTraining(settings: RunSettings, continueModel = false): Promise<void> {
   if (control) return; // one run at a time; the UI disables Train meanwhile
   if (!dataset) {
     post({
@@ -68,19 +68,35 @@ async function startTraining(settings: RunSettings): Promise<void> {
     });
     return;
   }
+  const initial = continueModel ? modelToContinue(settings.config) : null;
+  if (continueModel && !initial) {
+    post({
+      type: 'run-state',
+      state: 'error',
+      message: 'There is no model of this configuration to continue: load one or train first.',
+    });
+    return;
+  }
   const run = new RunControl();
   control = run;
   try {
-    await train(buildSpec(settings.config), settings, dataset, run, {
-      onState: (state, message) => post({ type: 'run-state', state, message }),
-      onStep: (metrics) => post({ type: 'step', metrics }),
-      onEval: (metrics) => {
-        post({ type: 'eval', metrics });
-        if (metrics.kind === 'epoch') epochDone(metrics.epoch);
+    await train(
+      buildSpec(settings.config),
+      settings,
+      dataset,
+      run,
+      {
+        onState: (state, message) => post({ type: 'run-state', state, message }),
+        onStep: (metrics) => post({ type: 'step', metrics }),
+        onEval: (metrics) => {
+          post({ type: 'eval', metrics });
+          if (metrics.kind === 'epoch') epochDone(metrics.epoch);
+        },
+        // The model outlives the run: the inspect views and Save use it until the next run or load.
+        onModel: (model, stats) => adoptRun(model, stats, settings),
       },
-      // The model outlives the run: the inspect views and Save use it until the next run or load.
-      onModel: (model, stats) => adoptRun(model, stats, settings),
-    });
+      initial ?? undefined,
+    );
     if (run.isStopped) post({ type: 'run-state', state: 'done', message: 'Stopped.' });
   } catch (err) {
     post({ type: 'run-state', state: 'error', message: describeTrainingError(err, settings) });
@@ -100,7 +116,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       void (ready ?? Promise.resolve()).then(() => loadFiles(msg.files));
       break;
     case 'train':
-      void (ready ?? Promise.resolve()).then(() => startTraining(msg.settings));
+      void (ready ?? Promise.resolve()).then(() => startTraining(msg.settings, msg.continueModel));
       break;
     case 'pause':
       control?.pause();

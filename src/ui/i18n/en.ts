@@ -271,6 +271,8 @@ export const en = {
   backendProbe: 'measured per probe step',
   stepSplit: '{ms} ms/step — data {data} %, forward {fwd} %, backward {bwd} %, update {upd} %',
   stepSplitWait: ', waiting for the GPU {wait} %',
+  continueTraining: 'Continue training this model',
+  continueHint: 'Trains the {source} model further with the settings above (same architecture).',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -262,4 +262,6 @@ export const zh: Messages = {
   backendProbe: '每个探测步的实测时间',
   stepSplit: '每步 {ms} 毫秒——数据 {data}%，前向 {fwd}%，反向 {bwd}%，更新 {upd}%',
   stepSplitWait: '，等待 GPU {wait}%',
+  continueTraining: '继续训练这个模型',
+  continueHint: '用上面的设置继续训练{source}模型（结构相同）。',
 };

@@ -12,6 +12,13 @@ export function Controls() {
   const ready = useApp((s) => s.dataset !== null);
   const epochs = useApp((s) => s.runSettings?.epochs ?? s.epochs);
   const running = state === 'training' || state === 'paused';
+  // A loaded or finished model of the page's architecture can be trained further.
+  const held = useApp((s) => s.liveModel);
+  const config = useApp((s) => s.config);
+  const canContinue =
+    held !== null &&
+    (held.source === 'loaded' || held.source === 'trained') &&
+    (Object.keys(config) as (keyof typeof config)[]).every((k) => config[k] === held.config[k]);
   const runProgress = latest ? (latest.epoch - 1 + latest.epochProgress) / epochs : 0;
 
   return (
@@ -29,6 +36,15 @@ export function Controls() {
         <button onClick={() => bridge.stop()} disabled={!running}>
           {t('stop')}
         </button>
+        {canContinue && (
+          <button
+            onClick={() => bridge.train(undefined, { continueModel: true })}
+            disabled={!ready || running}
+            title={t('continueHint', { source: held.source })}
+          >
+            {t('continueTraining')}
+          </button>
+        )}
         <span className={`run-state state-${state}`}>
           <span data-testid="run-state">{state}</span>
         </span>
