@@ -22,3 +22,23 @@ export async function openReady(page: import('@playwright/test').Page, query = '
   await expect(page.getByTestId('train-count')).toHaveText('50000', { timeout: 90_000 });
   await expect(page.getByTestId('test-count')).toHaveText('10000');
 }
+
+/** Drops one file on the element with `testId`, as a user's drag-and-drop would. */
+export async function dropFile(
+  page: import('@playwright/test').Page,
+  testId: string,
+  name: string,
+  mime: string,
+  bytes: Buffer,
+) {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, mime, b64 }) => {
+      const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bin], name, { type: mime }));
+      return dt;
+    },
+    { name, mime, b64: bytes.toString('base64') },
+  );
+  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
+}

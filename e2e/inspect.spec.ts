@@ -4,24 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openReady, test } from './fixtures';
+import { dropFile, expect, openReady, test } from './fixtures';
 
 const PHOTO = readFileSync('e2e/fixtures/images/ship-640x480.png');
 const SHOWN_KINDS = ['conv', 'lrn', 'maxpool', 'dense'];
-
-/** Drops one file on the element with `testId`, as a user's drag-and-drop would. */
-async function dropFile(page: Page, testId: string, name: string, mime: string, bytes: Buffer) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, mime, b64 }) => {
-      const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bin], name, { type: mime }));
-      return dt;
-    },
-    { name, mime, b64: bytes.toString('base64') },
-  );
-  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
-}
 
 /** The top-5 rows as [class, probability] pairs. */
 async function top5(page: Page): Promise<[string, number][]> {

@@ -12,6 +12,7 @@ import { centerSquare, checkDimensions, checkFileSize, cropResizeRgb } from '../
 import { readImageHeader } from '../data/imageHeader';
 import { makeBatch, type ChannelStats } from '../train/batches';
 import { confusion, softmax, topK } from '../train/predict';
+import { undecodableMessage } from '../data/undecodable';
 
 /** Layer kinds the feature-map view shows (activations, dropout and flatten add nothing to see). */
 const SHOWN: ReadonlySet<LayerKind> = new Set<LayerKind>(['conv', 'lrn', 'maxpool', 'dense']);
@@ -27,16 +28,15 @@ export async function decodeImage(file: Blob): Promise<Uint8Array> {
   if (sizeError) throw new Error(sizeError);
   // Refuse a huge picture from its header, before the browser decodes gigabytes of pixels. EXIF
   // blocks can push a JPEG's frame header back, so the first 256 KB are read.
-  const header = readImageHeader(new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer()));
+  const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
+  const header = readImageHeader(head);
   const headerError = header && checkDimensions(header.width, header.height);
   if (headerError) throw new Error(headerError);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new Error(
-      'This file is not an image the browser can read (PNG, JPEG, WebP, GIF or BMP), or it is damaged.',
-    );
+    throw new Error(undecodableMessage(head, header?.format ?? null));
   }
   try {
     const dimError = checkDimensions(bitmap.width, bitmap.height);
