@@ -61,6 +61,8 @@ export interface EvalMetrics {
   top1Error: number;
   top5Error: number;
   testCount: number;
+  /** Live TF.js tensors in the Worker after this evaluation: flat across epochs unless something leaks. */
+  tensors?: number;
   /** With RunSettings.tta: the same test images, centre + mirror predictions averaged. */
   tta?: { testAcc: number; top1Error: number; top5Error: number };
 }

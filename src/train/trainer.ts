@@ -170,6 +170,7 @@ export async function train(
         top1Error: res.top1Error,
         top5Error: res.top5Error,
         testCount: res.count,
+        tensors: tf.memory().numTensors,
         ...(res.tta ? { tta: res.tta } : {}),
       });
       if (res.top1Error < bestTop1 - 1e-9) {

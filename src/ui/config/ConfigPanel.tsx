@@ -3,11 +3,28 @@ import type { Activation, ModelConfig, PoolingMode, PresetId } from '../../share
 import { defaultConfig } from '../../model/spec';
 import { NumberField } from './NumberField';
 import { useT } from '../i18n';
+import { useShallow } from 'zustand/react/shallow';
 
 /** The run's settings. Locked while a run is training or paused: the config can't change under it. */
 export function ConfigPanel() {
   const t = useT();
-  const s = useApp((st) => st);
+  // Only what this panel shows: a whole-state selector would re-render it on every training step.
+  const s = useApp(
+    useShallow((st) => ({
+      config: st.config,
+      optimizer: st.optimizer,
+      data: st.data,
+      epochs: st.epochs,
+      seed: st.seed,
+      runState: st.runState,
+      dataset: st.dataset,
+      setConfig: st.setConfig,
+      setOptimizer: st.setOptimizer,
+      setData: st.setData,
+      setEpochs: st.setEpochs,
+      setSeed: st.setSeed,
+    })),
+  );
   const locked = s.runState === 'training' || s.runState === 'paused';
   const available = s.dataset?.batches.map((b) => b.batch) ?? [1, 2, 3, 4, 5];
 

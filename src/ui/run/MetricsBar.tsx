@@ -54,8 +54,17 @@ export function MetricsBar() {
         ]
       : []),
   ];
+  // Tensor count after each epoch's evaluation: a leak would make it grow (soak test hook).
+  const tensorCounts = evals
+    .filter((e) => e.kind === 'epoch' && e.tensors !== undefined)
+    .map((e) => e.tensors);
   return (
-    <div className="panel metrics" aria-label={t('latestMetrics')}>
+    <div
+      className="panel metrics"
+      aria-label={t('latestMetrics')}
+      data-testid="metrics"
+      data-tensors-per-epoch={tensorCounts.join(',')}
+    >
       {items.map((m) => (
         <div key={m.id} className="metric">
           <span className="metric-label">{m.label}</span>
