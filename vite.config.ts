@@ -56,6 +56,8 @@ export default defineConfig({
       'react-dom/client',
       'recharts',
       'zustand',
+      'zustand/react/shallow',
+      'idb',
     ],
   },
   worker: { format: 'es' },
