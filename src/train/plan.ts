@@ -6,6 +6,9 @@ import type { DataSelection } from '../shared/types';
 import { createRng, shuffleInPlace } from '../data/random';
 import { selectIndices } from '../data/select';
 
+/** Mid-epoch test estimates use this many test images: a fixed, seeded subset of the test set. */
+export const ESTIMATE_SIZE = 500;
+
 export interface DataPlan {
   train: Uint32Array;
   test: Uint32Array;
@@ -24,6 +27,6 @@ export function planData(dataset: Dataset, selection: DataSelection, seed: numbe
   const allTest = Uint32Array.from({ length: dataset.test.count }, (_, i) => i);
   const train = selection.quick ? seededSubset(selected, selection.quickTrain, seed + 1) : selected;
   const test = selection.quick ? seededSubset(allTest, selection.quickTest, seed + 2) : allTest;
-  const estimate = seededSubset(test, 500, seed + 3);
+  const estimate = seededSubset(test, ESTIMATE_SIZE, seed + 3);
   return { train, test, estimate };
 }

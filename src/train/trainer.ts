@@ -25,8 +25,6 @@ export interface TrainerHooks {
   onModel?(model: TrainableModel, stats: ChannelStats): void;
 }
 
-/** Mid-epoch test estimates use this many test images, a fixed seeded subset. */
-const ESTIMATE_SIZE = 500;
 /** Epochs longer than this many steps get a few mid-epoch test estimates. */
 const ESTIMATE_MIN_STEPS = 40;
 
@@ -40,9 +38,9 @@ class StepTimer {
 }
 
 /**
- * Trains `spec` on `dataset` with `settings`. Returns the trained model (the caller disposes it),
- * or null when stopped before the first step. Tensor count is flat across epochs: every op of a
- * step lives in a tf.tidy, and what escapes it is disposed after its values are read.
+ * Trains `spec` on `dataset` with `settings`. Returns the model (the caller owns it), also when
+ * stopped or diverged: the Worker keeps it for inspection. Tensor count is flat across epochs:
+ * every op of a step lives in a tf.tidy, and what escapes it is disposed after its values are read.
  */
 export async function train(
   spec: ModelSpec,
@@ -187,6 +185,3 @@ export async function train(
     disposeSgdState(sgd);
   }
 }
-
-/** Estimates how many test images the mid-epoch estimate uses (exported for the UI's notes). */
-export const estimateSize = ESTIMATE_SIZE;
