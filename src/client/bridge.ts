@@ -68,13 +68,18 @@ class TrainingBridge {
   }
 
   /** Trains with the page's settings, or with `given` (the ablation queue's next run). */
-  train(given?: RunSettings, opts: { continueModel?: boolean } = {}): void {
+  train(given?: RunSettings, opts: { continueModel?: boolean; resume?: boolean } = {}): void {
     const s = store.getState();
     if (s.runState === 'training' || s.runState === 'paused') return;
     const settings = given ?? settingsOf(s);
-    store.setState({ runState: 'training', runSettings: settings, ...emptyRun() });
-    this.send({ type: 'train', settings, continueModel: opts.continueModel });
+    store.setState({ runState: 'training', runSettings: settings, checkpoint: null, ...emptyRun() });
+    this.send({ type: 'train', settings, continueModel: opts.continueModel, resume: opts.resume });
     this.listeners.forEach((l) => l({ type: 'started', settings }));
+  }
+  /** Forgets the interrupted run's checkpoint. */
+  discardCheckpoint(): void {
+    store.setState({ checkpoint: null });
+    this.send({ type: 'discard-checkpoint' });
   }
   pause(): void {
     this.send({ type: 'pause' });
@@ -154,6 +159,9 @@ class TrainingBridge {
       case 'eval':
         this.flushSteps();
         store.setState((s) => ({ evals: [...s.evals, msg.metrics] }));
+        break;
+      case 'checkpoint':
+        store.setState({ checkpoint: msg.info });
         break;
       case 'log':
         if (msg.level === 'warn') console.warn(`[worker] ${msg.message}`);

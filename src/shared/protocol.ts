@@ -27,6 +27,14 @@ export interface BackendFigure {
   cached?: boolean;
 }
 
+/** An interrupted run's checkpoint, as the page is told about it. */
+export interface CheckpointInfo {
+  settings: RunSettings;
+  /** Epochs finished when it was saved. */
+  epoch: number;
+  savedAt: number;
+}
+
 export interface StepMetrics {
   step: number;
   epoch: number;
@@ -72,7 +80,9 @@ export type ToWorker =
   | { type: 'init'; backend?: BackendName; dataUrl: string }
   | { type: 'load-files'; files: File[] }
   /** `continueModel`: train the model the inspect views hold (loaded or from the last run) further. */
-  | { type: 'train'; settings: RunSettings; continueModel?: boolean }
+  | { type: 'train'; settings: RunSettings; continueModel?: boolean; resume?: boolean }
+  /** Forget the interrupted run's checkpoint. */
+  | { type: 'discard-checkpoint' }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
@@ -90,4 +100,6 @@ export type FromWorker =
   | { type: 'step'; metrics: StepMetrics }
   | { type: 'eval'; metrics: EvalMetrics }
   | { type: 'log'; level: 'info' | 'warn'; message: string }
+  /** An interrupted run that can be resumed (null: none any more). */
+  | { type: 'checkpoint'; info: CheckpointInfo | null }
   | InspectFromWorker;

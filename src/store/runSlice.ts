@@ -2,7 +2,7 @@
 // Series are columns of plain numbers (not objects) so 100,000 steps stay cheap to keep.
 
 import type { StateCreator } from 'zustand/vanilla';
-import type { EvalMetrics, StepMetrics } from '../shared/protocol';
+import type { CheckpointInfo, EvalMetrics, StepMetrics } from '../shared/protocol';
 import type { RunSettings, RunState } from '../shared/types';
 
 /** Appended in place by the bridge; `version` changes with each flush so views know to redraw. */
@@ -22,6 +22,8 @@ export interface RunSlice {
   latestStep: StepMetrics | null;
   series: StepSeries;
   evals: EvalMetrics[];
+  /** An interrupted run (page reloaded, Worker crashed) that can be resumed from its last epoch. */
+  checkpoint: CheckpointInfo | null;
 }
 
 export const emptyRun = (): Pick<RunSlice, 'runMessage' | 'latestStep' | 'series' | 'evals'> => ({
@@ -34,5 +36,6 @@ export const emptyRun = (): Pick<RunSlice, 'runMessage' | 'latestStep' | 'series
 export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = () => ({
   runState: 'idle',
   runSettings: null,
+  checkpoint: null,
   ...emptyRun(),
 });

@@ -5,7 +5,7 @@ import type { ModelSpec, RunSettings } from '../shared/types';
 import { IMAGE_BYTES } from '../shared/types';
 import { createRng } from '../data/random';
 import { RunControl } from './control';
-import { train, type TrainerHooks } from './trainer';
+import { train, type TrainCheckpoint, type TrainerHooks } from './trainer';
 import type { EvalMetrics, StepMetrics } from '../shared/protocol';
 
 beforeAll(async () => {
@@ -231,5 +231,48 @@ describe('train from a given model (continue training)', () => {
     expect(moved).toBe(true);
     expect(tf.memory().numTensors).toBe(tensors);
     second.dispose();
+  });
+});
+
+describe('resume from a checkpoint', () => {
+  const data = syntheticDataset(48, 10);
+
+  it('repeats exactly the losses the uninterrupted run had after the checkpoint', async () => {
+    const whole = recorder();
+    const checkpoints: TrainCheckpoint[] = [];
+    (
+      await train(tinySpec, settings(3), data, new RunControl(), {
+        ...whole.hooks,
+        onCheckpoint: (cp) => checkpoints.push(cp),
+      })
+    ).dispose();
+    expect(checkpoints.map((c) => c.epoch)).toEqual([1, 2]);
+
+    const resumed = recorder();
+    const tensors = tf.memory().numTensors;
+    (
+      await train(tinySpec, settings(3), data, new RunControl(), resumed.hooks, undefined, checkpoints[0])
+    ).dispose();
+    expect(tf.memory().numTensors).toBe(tensors);
+    const after = whole.steps.filter((s) => s.epoch >= 2);
+    expect(resumed.steps.map((s) => s.step)).toEqual(after.map((s) => s.step));
+    expect(resumed.steps.map((s) => s.loss)).toEqual(after.map((s) => s.loss));
+    expect(resumed.evals.filter((e) => e.kind === 'epoch').map((e) => e.epoch)).toEqual([2, 3]);
+  });
+
+  it('refuses a checkpoint of another architecture', async () => {
+    const cp: TrainCheckpoint = {
+      epoch: 1,
+      step: 3,
+      stats: { mean: [0, 0, 0], std: [1, 1, 1] },
+      weights: [new Float32Array(3)],
+      velocity: [new Float32Array(3)],
+      plateauFactor: 1,
+      bestTop1: 1,
+      sinceBest: 0,
+    };
+    await expect(
+      train(tinySpec, settings(2), data, new RunControl(), recorder().hooks, undefined, cp),
+    ).rejects.toThrow(/does not fit/);
   });
 });

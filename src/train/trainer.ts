@@ -12,10 +12,26 @@ import { evaluate } from './evaluate';
 import { augmentBatch } from './augment';
 import { colorPca } from './colorPca';
 import { learningRateAt, NO_SCHEDULE } from './schedule';
-import { createSgdState, disposeSgdState } from './sgd';
+import { createSgdState, disposeSgdState, type SgdState } from './sgd';
 import { trainStep, type StepTiming } from './step';
 import type { RunControl } from './control';
 import { planData } from './plan';
+
+/**
+ * What it takes to pick a run up after its last finished epoch: weights, momentum, normalisation
+ * and the plateau bookkeeping. Arrays follow model.variables' order.
+ */
+export interface TrainCheckpoint {
+  /** Epochs finished. */
+  epoch: number;
+  step: number;
+  stats: ChannelStats;
+  weights: Float32Array[];
+  velocity: Float32Array[];
+  plateauFactor: number;
+  bestTop1: number;
+  sinceBest: number;
+}
 
 export interface TrainerHooks {
   onState(state: RunState, message?: string): void;
@@ -23,6 +39,8 @@ export interface TrainerHooks {
   onEval(metrics: EvalMetrics): void;
   /** Called once, right after the model is created: lets the Worker inspect the live weights between steps. */
   onModel?(model: TrainableModel, stats: ChannelStats): void;
+  /** Called after each epoch's evaluation with a copy of the run's state (only when given: it reads every weight). */
+  onCheckpoint?(checkpoint: TrainCheckpoint): void;
 }
 
 /** Epochs longer than this many steps get a few mid-epoch test estimates. */
@@ -53,31 +71,42 @@ export async function train(
    * go on training in place and its normalisation is kept, so its inputs mean what they meant.
    */
   initial?: { model: TrainableModel; stats: ChannelStats },
+  /** Pick up an interrupted run of these settings after its last checkpoint. */
+  resume?: TrainCheckpoint,
 ): Promise<TrainableModel> {
   const { seed, epochs } = settings;
   const opt = settings.optimizer;
   const plan = planData(dataset, settings.data, seed);
   if (plan.train.length === 0) throw new Error('No training images are selected: tick at least one batch.');
-  const stats = initial?.stats ?? channelStats(dataset.train, plan.train);
+  const stats = resume?.stats ?? initial?.stats ?? channelStats(dataset.train, plan.train);
   const model = initial?.model ?? createModel(spec, seed);
   hooks.onModel?.(model, stats);
   const pca = settings.augment?.pcaColor ? colorPca(dataset.train, plan.train) : null;
   const schedule = settings.schedule ?? NO_SCHEDULE;
   const tta = settings.tta ?? false;
   const sgd = createSgdState(model.variables);
+  if (resume) {
+    try {
+      restore(model, sgd, resume);
+    } catch (err) {
+      disposeSgdState(sgd);
+      model.dispose();
+      throw err;
+    }
+  }
   const stepsPerEpoch = Math.ceil(plan.train.length / opt.batchSize);
   const evalChunk = spec.preset === 'paper' ? 64 : 500;
   const timer = new StepTimer();
   // ÷10 on plateau multiplies whatever the schedule gives.
-  let plateauFactor = 1;
+  let plateauFactor = resume?.plateauFactor ?? 1;
   let lr = opt.learningRate;
-  let bestTop1 = Infinity;
-  let sinceBest = 0;
-  let step = 0;
+  let bestTop1 = resume?.bestTop1 ?? Infinity;
+  let sinceBest = resume?.sinceBest ?? 0;
+  let step = resume?.step ?? 0;
 
   try {
     hooks.onState('training');
-    for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let epoch = (resume?.epoch ?? 0) + 1; epoch <= epochs; epoch++) {
       const order = Uint32Array.from(plan.train);
       shuffleInPlace(order, createRng(seed * 1_000_003 + epoch));
       let accSum = 0;
@@ -178,10 +207,39 @@ export async function train(
         plateauFactor /= 10;
         sinceBest = 0;
       }
+      // The last epoch needs none: the run is complete.
+      if (hooks.onCheckpoint && epoch < epochs) {
+        hooks.onCheckpoint({
+          epoch,
+          step,
+          stats,
+          weights: model.variables.map((v) => (v.dataSync() as Float32Array).slice()),
+          velocity: model.variables.map((v) =>
+            (sgd.velocity.get(v.name)!.dataSync() as Float32Array).slice(),
+          ),
+          plateauFactor,
+          bestTop1,
+          sinceBest,
+        });
+      }
     }
     hooks.onState('done');
     return model;
   } finally {
     disposeSgdState(sgd);
   }
+}
+
+/** Puts a checkpoint's weights and velocities into a fresh model and optimiser state. */
+function restore(model: TrainableModel, sgd: SgdState, cp: TrainCheckpoint): void {
+  if (cp.weights.length !== model.variables.length || cp.velocity.length !== model.variables.length) {
+    throw new Error('The saved checkpoint does not fit this model: it cannot be resumed.');
+  }
+  tf.tidy(() => {
+    model.variables.forEach((v, i) => {
+      if (cp.weights[i].length !== v.size) throw new Error('The saved checkpoint does not fit this model.');
+      v.assign(tf.tensor(cp.weights[i], v.shape));
+      sgd.velocity.get(v.name)!.assign(tf.tensor(cp.velocity[i], v.shape));
+    });
+  });
 }

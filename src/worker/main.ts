@@ -14,6 +14,7 @@ import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
 import { describeError, describeTrainingError } from './errors';
 import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
+import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -38,6 +39,12 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   } catch (err) {
     post({ type: 'data-error', message: `The built-in CIFAR-10 could not be loaded: ${describeError(err)}` });
   }
+  const saved = await loadCheckpoint();
+  if (saved)
+    post({
+      type: 'checkpoint',
+      info: { settings: saved.settings, epoch: saved.checkpoint.epoch, savedAt: saved.savedAt },
+    });
   // After the data, so the probe never delays it; training waits for `ready`, hence for this.
   post({ type: 'backend', info: await chooseByMeasurement(info, msg.backend !== undefined) });
 }
@@ -58,13 +65,27 @@ async function loadFiles(files: File[]): Promise<void> {
   }
 }
 
-async function startTraining(settings: RunSettings, continueModel = false): Promise<void> {
+async function startTraining(settings: RunSettings, continueModel = false, resume = false): Promise<void> {
   if (control) return; // one run at a time; the UI disables Train meanwhile
   if (!dataset) {
     post({
       type: 'run-state',
       state: 'error',
       message: 'The data is not loaded yet: wait until it is ready.',
+    });
+    return;
+  }
+  const saved = resume ? await loadCheckpoint() : null;
+  if (
+    resume &&
+    (!saved || saved.trainCount !== dataset.train.count || saved.testCount !== dataset.test.count)
+  ) {
+    post({
+      type: 'run-state',
+      state: 'error',
+      message: saved
+        ? 'The interrupted run trained on other data than is loaded now: load the same data to resume it.'
+        : 'The interrupted run can no longer be found: start a new one.',
     });
     return;
   }
@@ -79,6 +100,7 @@ async function startTraining(settings: RunSettings, continueModel = false): Prom
   }
   const run = new RunControl();
   control = run;
+  let finished: string | null | undefined;
   try {
     await train(
       buildSpec(settings.config),
@@ -86,7 +108,9 @@ async function startTraining(settings: RunSettings, continueModel = false): Prom
       dataset,
       run,
       {
-        onState: (state, message) => post({ type: 'run-state', state, message }),
+        // 'done' waits until the checkpoint is gone: a reload right after it must not offer to resume.
+        onState: (state, message) =>
+          state === 'done' ? (finished = message ?? null) : post({ type: 'run-state', state, message }),
         onStep: (metrics) => post({ type: 'step', metrics }),
         onEval: (metrics) => {
           post({ type: 'eval', metrics });
@@ -94,10 +118,31 @@ async function startTraining(settings: RunSettings, continueModel = false): Prom
         },
         // The model outlives the run: the inspect views and Save use it until the next run or load.
         onModel: (model, stats) => adoptRun(model, stats, settings),
+        onCheckpoint: (checkpoint) => {
+          const record = {
+            settings,
+            checkpoint,
+            trainCount: dataset!.train.count,
+            testCount: dataset!.test.count,
+            savedAt: Date.now(),
+          };
+          saveCheckpoint(record).catch((err: unknown) =>
+            post({
+              type: 'log',
+              level: 'warn',
+              message: `The run's checkpoint could not be saved (${describeError(err)}): a reload would lose it. Free some disk space for this site to keep checkpoints.`,
+            }),
+          );
+        },
       },
       initial ?? undefined,
+      saved?.checkpoint,
     );
+    // Ended (done or stopped): nothing left to resume.
+    await clearCheckpoint();
     if (run.isStopped) post({ type: 'run-state', state: 'done', message: 'Stopped.' });
+    else if (finished !== undefined)
+      post({ type: 'run-state', state: 'done', message: finished ?? undefined });
   } catch (err) {
     post({ type: 'run-state', state: 'error', message: describeTrainingError(err, settings) });
   } finally {
@@ -116,7 +161,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       void (ready ?? Promise.resolve()).then(() => loadFiles(msg.files));
       break;
     case 'train':
-      void (ready ?? Promise.resolve()).then(() => startTraining(msg.settings, msg.continueModel));
+      void (ready ?? Promise.resolve()).then(() =>
+        startTraining(msg.settings, msg.continueModel, msg.resume),
+      );
       break;
     case 'pause':
       control?.pause();
@@ -126,6 +173,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'stop':
       control?.stop();
+      break;
+    case 'discard-checkpoint':
+      void clearCheckpoint().then(() => post({ type: 'checkpoint', info: null }));
       break;
     case 'debug-crash':
       setTimeout(() => {

@@ -273,6 +273,10 @@ export const en = {
   stepSplitWait: ', waiting for the GPU {wait} %',
   continueTraining: 'Continue training this model',
   continueHint: 'Trains the {source} model further with the settings above (same architecture).',
+  resumeText:
+    'A run was interrupted after epoch {epoch} of {epochs} (saved at {time}). Its weights and momentum were kept.',
+  resumeButton: 'Resume the interrupted run',
+  discardButton: 'Discard it',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -2,6 +2,7 @@ import { useApp } from '../../store';
 import { bridge } from '../../client/bridge';
 import { formatDuration } from './format';
 import { useT } from '../i18n';
+import { ResumeBanner } from './ResumeBanner';
 
 /** Train / Pause / Resume / Stop, the run state, and progress with ETA for the epoch and the run. */
 export function Controls() {
@@ -49,6 +50,7 @@ export function Controls() {
           <span data-testid="run-state">{state}</span>
         </span>
       </div>
+      <ResumeBanner />
       {!ready && <p className="hint">{t('trainWhenReady')}</p>}
       {message && (
         <p className={state === 'error' ? 'alert' : 'hint'} role={state === 'error' ? 'alert' : 'status'}>

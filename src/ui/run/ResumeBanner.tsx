@@ -1,0 +1,42 @@
+import { store, useApp } from '../../store';
+import { bridge } from '../../client/bridge';
+import { useT } from '../i18n';
+
+/**
+ * Offers to pick up a run that a reload or a crash interrupted, from its last finished epoch
+ * (weights and momentum were saved in IndexedDB by the Worker).
+ */
+export function ResumeBanner() {
+  const t = useT();
+  const checkpoint = useApp((s) => s.checkpoint);
+  const running = useApp((s) => s.runState === 'training' || s.runState === 'paused');
+  const ready = useApp((s) => s.dataset !== null);
+  if (!checkpoint || running) return null;
+  const { settings } = checkpoint;
+  const resume = () => {
+    // The page shows the settings the run goes on with.
+    store.setState({
+      config: settings.config,
+      optimizer: settings.optimizer,
+      data: settings.data,
+      epochs: settings.epochs,
+      seed: settings.seed,
+    });
+    bridge.train(settings, { resume: true });
+  };
+  return (
+    <div className="note" role="status" data-testid="resume-banner">
+      <p>
+        {t('resumeText', {
+          epoch: checkpoint.epoch,
+          epochs: settings.epochs,
+          time: new Date(checkpoint.savedAt).toLocaleTimeString(),
+        })}
+      </p>
+      <button className="primary" onClick={resume} disabled={!ready}>
+        {t('resumeButton')}
+      </button>{' '}
+      <button onClick={() => bridge.discardCheckpoint()}>{t('discardButton')}</button>
+    </div>
+  );
+}
