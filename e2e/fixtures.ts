@@ -42,3 +42,11 @@ export async function dropFile(
   );
   await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
 }
+
+/** Tiny quick mode for runs that must take seconds: 100 training and 50 test images, batch 25 (4 steps an epoch). */
+export async function tinyQuickRun(page: import('@playwright/test').Page, epochs: number): Promise<void> {
+  await page.getByLabel('Quick-mode training images').fill('100');
+  await page.getByLabel('Quick-mode test images').fill('50');
+  await page.getByLabel('Batch size', { exact: true }).fill('25');
+  await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+}

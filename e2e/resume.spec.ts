@@ -1,14 +1,11 @@
-import { test, expect, openReady } from './fixtures';
+import { test, expect, openReady, tinyQuickRun } from './fixtures';
 
 test('a reload mid-run loses nothing: the run resumes from its last finished epoch', async ({
   page,
   consoleErrors,
 }) => {
   await openReady(page);
-  await page.getByLabel('Quick-mode training images').fill('100');
-  await page.getByLabel('Quick-mode test images').fill('50');
-  await page.getByLabel('Batch size', { exact: true }).fill('25');
-  await page.getByLabel('Epochs', { exact: true }).fill('4');
+  await tinyQuickRun(page, 4);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   // After the first epoch's evaluation the Worker saves a checkpoint.
   await expect(page.getByTestId('metrics')).toHaveAttribute('data-tensors-per-epoch', /^\d+/, {

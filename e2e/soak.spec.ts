@@ -1,15 +1,11 @@
-import { test, expect, openReady } from './fixtures';
+import { test, expect, openReady, tinyQuickRun } from './fixtures';
 
 test('soak: many short epochs keep the Worker tensor count flat and the page heap bounded', async ({
   page,
   consoleErrors,
 }) => {
   await openReady(page);
-  // Tiny quick mode: 100 training images, 50 test images, batch 25 → 4 steps an epoch.
-  await page.getByLabel('Quick-mode training images').fill('100');
-  await page.getByLabel('Quick-mode test images').fill('50');
-  await page.getByLabel('Batch size', { exact: true }).fill('25');
-  await page.getByLabel('Epochs', { exact: true }).fill('8');
+  await tinyQuickRun(page, 8);
   const heap = () =>
     page.evaluate(
       () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,

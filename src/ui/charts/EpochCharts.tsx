@@ -26,48 +26,59 @@ export function EpochCharts() {
   if (data.length === 0) return null;
   return (
     <div className="panel chart-pair" data-testid="epoch-charts">
-      <div>
-        <h2>{t('accuracyTitle')}</h2>
-        <ResponsiveContainer width="100%" height={200}>
-          <LineChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-            <YAxis domain={[0, 100]} />
-            <Tooltip />
-            <Legend />
+      <PercentChart
+        title={t('accuracyTitle')}
+        data={data}
+        lines={[
+          { key: 'train', name: t('trainEpoch'), stroke: '#37a' },
+          { key: 'test', name: t('testEpoch'), stroke: '#c60' },
+          { key: 'estimate', name: t('testEstimate'), stroke: '#c60', dash: '4 3' },
+        ]}
+      />
+      <PercentChart
+        title={t('errorTitle')}
+        data={data}
+        lines={[
+          { key: 'top1', name: t('top1Line'), stroke: '#a33' },
+          { key: 'top5', name: t('top5Line'), stroke: '#3a3' },
+        ]}
+      />
+    </div>
+  );
+}
+
+interface LineSpec {
+  key: string;
+  name: string;
+  stroke: string;
+  dash?: string;
+}
+
+/** A 0–100 % chart against the step, one line per series (gaps bridged: epochs and estimates interleave). */
+function PercentChart({ title, data, lines }: { title: string; data: object[]; lines: LineSpec[] }) {
+  return (
+    <div>
+      <h2>{title}</h2>
+      <ResponsiveContainer width="100%" height={200}>
+        <LineChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
+          <YAxis domain={[0, 100]} />
+          <Tooltip />
+          <Legend />
+          {lines.map((l) => (
             <Line
-              dataKey="train"
-              name={t('trainEpoch')}
-              stroke="#37a"
+              key={l.key}
+              dataKey={l.key}
+              name={l.name}
+              stroke={l.stroke}
+              strokeDasharray={l.dash}
               connectNulls
               isAnimationActive={false}
             />
-            <Line dataKey="test" name={t('testEpoch')} stroke="#c60" connectNulls isAnimationActive={false} />
-            <Line
-              dataKey="estimate"
-              name={t('testEstimate')}
-              stroke="#c60"
-              strokeDasharray="4 3"
-              connectNulls
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <div>
-        <h2>{t('errorTitle')}</h2>
-        <ResponsiveContainer width="100%" height={200}>
-          <LineChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-            <YAxis domain={[0, 100]} />
-            <Tooltip />
-            <Legend />
-            <Line dataKey="top1" name={t('top1Line')} stroke="#a33" isAnimationActive={false} />
-            <Line dataKey="top5" name={t('top5Line')} stroke="#3a3" isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
     </div>
   );
 }
