@@ -12,6 +12,7 @@ bridge.start();
 if (new URLSearchParams(location.search).has('testhooks')) {
   (window as Window & { __alexnetLab?: unknown }).__alexnetLab = {
     crashWorker: () => bridge.crashWorkerForTest(),
+    loseDevice: () => bridge.loseDeviceForTest(),
   };
 }
 // Before the first render: the setup in the URL and the saved runs.

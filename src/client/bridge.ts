@@ -20,6 +20,8 @@ class TrainingBridge {
   private pendingSteps: StepMetrics[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<(e: BridgeEvent) => void>();
+  /** Set after a lost GPU: later Workers start on this backend instead of choosing. */
+  private backendOverride: BackendName | undefined;
 
   /** Hears every event; returns the way to stop listening. */
   on(listener: (e: BridgeEvent) => void): () => void {
@@ -37,19 +39,9 @@ class TrainingBridge {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
-      // The Worker's state (data, model, run) is gone: start a fresh one so the page stays usable.
-      // Finished runs live in the store and IndexedDB and are not touched.
-      worker.terminate();
-      this.worker = null;
-      this.pendingSteps = [];
-      store.setState({
-        runState: 'error',
-        runMessage: `The training worker crashed (${e.message || 'unknown error'}); the current run was lost. A fresh worker is reloading the data — your finished runs are kept.`,
-        dataset: null,
-        dataProgress: null,
-        loadingFiles: false,
-      });
-      this.start();
+      this.restart(
+        `The training worker crashed (${e.message || 'unknown error'}); the current run stopped. A fresh worker is reloading the data — your finished runs are kept, and a run with a finished epoch can be resumed.`,
+      );
     };
     this.worker = worker;
     const backend = new URLSearchParams(location.search).get('backend');
@@ -58,8 +50,31 @@ class TrainingBridge {
     this.send({
       type: 'init',
       dataUrl,
-      backend: valid.includes(backend as BackendName) ? (backend as BackendName) : undefined,
+      backend:
+        this.backendOverride ??
+        (valid.includes(backend as BackendName) ? (backend as BackendName) : undefined),
     });
+  }
+
+  /**
+   * The Worker's state (data, model, run) is gone: start a fresh one so the page stays usable.
+   * Finished runs live in the store and IndexedDB; the last epoch's checkpoint in the Worker's
+   * IndexedDB, which the new Worker offers to resume.
+   */
+  private restart(message: string, backend?: BackendName): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.pendingSteps = [];
+    if (backend) this.backendOverride = backend;
+    store.setState({
+      runState: 'error',
+      runMessage: message,
+      dataset: null,
+      dataProgress: null,
+      loadingFiles: false,
+      backend: null,
+    });
+    this.start();
   }
 
   private send(msg: ToWorker): void {
@@ -94,6 +109,11 @@ class TrainingBridge {
   /** Test hook (only with ?testhooks in the URL): makes the Worker throw, as a crash would. */
   crashWorkerForTest(): void {
     this.send({ type: 'debug-crash' });
+  }
+
+  /** Test hook: the Worker destroys its GPU device, as a driver reset would. */
+  loseDeviceForTest(): void {
+    this.send({ type: 'debug-lose-device' });
   }
 
   /** Inspect requests (classify, feature maps, filters, save/load); client/inspect.ts builds them. */
@@ -159,6 +179,12 @@ class TrainingBridge {
       case 'eval':
         this.flushSteps();
         store.setState((s) => ({ evals: [...s.evals, msg.metrics] }));
+        break;
+      case 'device-lost':
+        this.restart(
+          `The GPU was lost (${msg.reason}). Training moved to WebAssembly on the CPU; the run stopped — if an epoch had finished, resume it below. Reload the page to try the GPU again.`,
+          'wasm',
+        );
         break;
       case 'checkpoint':
         store.setState({ checkpoint: msg.info });

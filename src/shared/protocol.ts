@@ -88,6 +88,8 @@ export type ToWorker =
   | { type: 'stop' }
   /** Test hook: the Worker throws outside any handler, as a real crash would. */
   | { type: 'debug-crash' }
+  /** Test hook: the Worker loses its GPU device on purpose (WebGPU destroy / WebGL lose_context). */
+  | { type: 'debug-lose-device' }
   | InspectToWorker;
 
 export type FromWorker =
@@ -100,6 +102,8 @@ export type FromWorker =
   | { type: 'step'; metrics: StepMetrics }
   | { type: 'eval'; metrics: EvalMetrics }
   | { type: 'log'; level: 'info' | 'warn'; message: string }
+  /** The backend's GPU is gone; the page restarts the Worker on WebAssembly. */
+  | { type: 'device-lost'; reason: string }
   /** An interrupted run that can be resumed (null: none any more). */
   | { type: 'checkpoint'; info: CheckpointInfo | null }
   | InspectFromWorker;

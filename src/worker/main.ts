@@ -15,6 +15,7 @@ import { train } from '../train/trainer';
 import { describeError, describeTrainingError } from './errors';
 import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
+import { loseDeviceForTest, watchDevice } from './deviceLoss';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -47,6 +48,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     });
   // After the data, so the probe never delays it; training waits for `ready`, hence for this.
   post({ type: 'backend', info: await chooseByMeasurement(info, msg.backend !== undefined) });
+  watchDevice((reason) => post({ type: 'device-lost', reason }));
 }
 
 async function loadFiles(files: File[]): Promise<void> {
@@ -176,6 +178,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'discard-checkpoint':
       void clearCheckpoint().then(() => post({ type: 'checkpoint', info: null }));
+      break;
+    case 'debug-lose-device':
+      if (!loseDeviceForTest())
+        post({ type: 'log', level: 'warn', message: 'No GPU device to lose on this backend.' });
       break;
     case 'debug-crash':
       setTimeout(() => {

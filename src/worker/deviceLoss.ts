@@ -1,0 +1,48 @@
+// Notices when the GPU behind the backend goes away (driver reset, laptop lid, another tab taking
+// the GPU): WebGPU resolves `device.lost`, WebGL fires `webglcontextlost`. The Worker is useless on
+// that backend afterwards, so the page restarts it on WebAssembly (client/bridge.ts).
+
+import * as tf from '@tensorflow/tfjs';
+
+interface WebGpuBackendLike {
+  device?: GPUDevice;
+}
+interface WebGlBackendLike {
+  gpgpu?: { gl?: WebGL2RenderingContext };
+}
+
+function webgpuDevice(): GPUDevice | null {
+  return tf.getBackend() === 'webgpu'
+    ? ((tf.backend() as unknown as WebGpuBackendLike).device ?? null)
+    : null;
+}
+
+function webglContext(): WebGL2RenderingContext | null {
+  return tf.getBackend() === 'webgl'
+    ? ((tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl ?? null)
+    : null;
+}
+
+/** Calls `onLost` once, with the reason in plain words, if the current backend's GPU is lost. */
+export function watchDevice(onLost: (reason: string) => void): void {
+  const device = webgpuDevice();
+  if (device) {
+    void device.lost.then((info) => onLost(info.message || info.reason || 'the device was lost'));
+    return;
+  }
+  const gl = webglContext();
+  const canvas = (gl as unknown as { canvas?: OffscreenCanvas } | null)?.canvas;
+  canvas?.addEventListener('webglcontextlost', () => onLost('the WebGL context was lost'), { once: true });
+}
+
+/** Test hook: loses the device on purpose (WebGPU destroy, or WEBGL_lose_context). False on CPU backends. */
+export function loseDeviceForTest(): boolean {
+  const device = webgpuDevice();
+  if (device) {
+    device.destroy();
+    return true;
+  }
+  const ext = webglContext()?.getExtension('WEBGL_lose_context');
+  ext?.loseContext();
+  return Boolean(ext);
+}
