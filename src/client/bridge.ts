@@ -190,7 +190,8 @@ class TrainingBridge {
         store.setState({ checkpoint: msg.info });
         break;
       case 'log':
-        if (msg.level === 'warn') console.warn(`[worker] ${msg.message}`);
+        // Warnings are for the user (e.g. a checkpoint that did not fit the storage quota).
+        if (msg.level === 'warn') store.setState({ runMessage: msg.message });
         break;
       default:
         receiveInspect(msg);
