@@ -16,8 +16,8 @@ test('a reload mid-run loses nothing: the run resumes from its last finished epo
   await page.reload();
   await expect(page.getByTestId('train-count')).toHaveText('50000', { timeout: 90_000 });
   const banner = page.getByTestId('resume-banner');
-  await expect(banner).toContainText(/interrupted after epoch \d of 4/);
-  const done = Number((await banner.textContent())!.match(/epoch (\d) of 4/)![1]);
+  await expect(banner).toContainText(/interrupted after step \d+, with \d of 4 epochs finished/);
+  const done = Number((await banner.textContent())!.match(/with (\d) of 4 epochs/)![1]);
   expect(done).toBeGreaterThanOrEqual(1);
   await banner.getByRole('button', { name: 'Resume the interrupted run' }).click();
   await expect(page.getByTestId('run-state')).toHaveText('training');

@@ -30,8 +30,9 @@ export interface BackendFigure {
 /** An interrupted run's checkpoint, as the page is told about it. */
 export interface CheckpointInfo {
   settings: RunSettings;
-  /** Epochs finished when it was saved. */
+  /** Epochs finished and training steps done when it was saved. */
   epoch: number;
+  step: number;
   savedAt: number;
 }
 

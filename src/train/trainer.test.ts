@@ -260,9 +260,32 @@ describe('resume from a checkpoint', () => {
     expect(resumed.evals.filter((e) => e.kind === 'epoch').map((e) => e.epoch)).toEqual([2, 3]);
   });
 
+  it('resumes inside an epoch from a mid-epoch checkpoint, with the same losses and epoch accuracy', async () => {
+    const whole = recorder();
+    const checkpoints: TrainCheckpoint[] = [];
+    (
+      await train(tinySpec, settings(2), data, new RunControl(), {
+        ...whole.hooks,
+        onCheckpoint: (cp) => checkpoints.push(cp),
+        checkpointEvery: { steps: 2 },
+      })
+    ).dispose();
+    const mid = checkpoints.find((c) => c.stepInEpoch > 0 && c.epoch === 0)!;
+    expect(mid.stepInEpoch).toBe(2);
+    const resumed = recorder();
+    (await train(tinySpec, settings(2), data, new RunControl(), resumed.hooks, undefined, mid)).dispose();
+    const after = whole.steps.filter((s) => s.step > mid.step);
+    expect(resumed.steps.map((s) => s.loss)).toEqual(after.map((s) => s.loss));
+    const epochOf = (r: typeof whole) =>
+      r.evals.filter((e) => e.kind === 'epoch').map((e) => [e.epoch, e.trainAcc]);
+    expect(epochOf(resumed)).toEqual(epochOf(whole));
+  });
+
   it('refuses a checkpoint of another architecture', async () => {
     const cp: TrainCheckpoint = {
       epoch: 1,
+      stepInEpoch: 0,
+      epochSums: { acc: 0, loss: 0, seen: 0 },
       step: 3,
       stats: { mean: [0, 0, 0], std: [1, 1, 1] },
       weights: [new Float32Array(3)],

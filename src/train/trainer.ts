@@ -18,12 +18,15 @@ import type { RunControl } from './control';
 import { planData } from './plan';
 
 /**
- * What it takes to pick a run up after its last finished epoch: weights, momentum, normalisation
- * and the plateau bookkeeping. Arrays follow model.variables' order.
+ * What it takes to pick a run up where it was: weights, momentum, normalisation, the place in the
+ * epoch and the plateau bookkeeping. Arrays follow model.variables' order.
  */
 export interface TrainCheckpoint {
   /** Epochs finished. */
   epoch: number;
+  /** Steps already done in the next epoch (0 at an epoch boundary), and that epoch's sums so far. */
+  stepInEpoch: number;
+  epochSums: { acc: number; loss: number; seen: number };
   step: number;
   stats: ChannelStats;
   weights: Float32Array[];
@@ -39,8 +42,13 @@ export interface TrainerHooks {
   onEval(metrics: EvalMetrics): void;
   /** Called once, right after the model is created: lets the Worker inspect the live weights between steps. */
   onModel?(model: TrainableModel, stats: ChannelStats): void;
-  /** Called after each epoch's evaluation with a copy of the run's state (only when given: it reads every weight). */
+  /**
+   * Called with a copy of the run's state after each epoch's evaluation and, inside an epoch, every
+   * `checkpointEvery` (only when given: it reads every weight).
+   */
   onCheckpoint?(checkpoint: TrainCheckpoint): void;
+  /** Mid-epoch checkpoints: after this many steps, or this many ms of training, whichever first. */
+  checkpointEvery?: { steps?: number; ms?: number };
 }
 
 /** Epochs longer than this many steps get a few mid-epoch test estimates. */
@@ -106,13 +114,32 @@ export async function train(
 
   try {
     hooks.onState('training');
-    for (let epoch = (resume?.epoch ?? 0) + 1; epoch <= epochs; epoch++) {
+    const firstEpoch = (resume?.epoch ?? 0) + 1;
+    let lastCheckpoint = { step, at: performance.now() };
+    const snapshot = (epochsDone: number, stepInEpoch: number, epochSums: TrainCheckpoint['epochSums']) => {
+      lastCheckpoint = { step, at: performance.now() };
+      hooks.onCheckpoint?.({
+        epoch: epochsDone,
+        stepInEpoch,
+        epochSums,
+        step,
+        stats,
+        weights: model.variables.map((v) => (v.dataSync() as Float32Array).slice()),
+        velocity: model.variables.map((v) => (sgd.velocity.get(v.name)!.dataSync() as Float32Array).slice()),
+        plateauFactor,
+        bestTop1,
+        sinceBest,
+      });
+    };
+    for (let epoch = firstEpoch; epoch <= epochs; epoch++) {
       const order = Uint32Array.from(plan.train);
       shuffleInPlace(order, createRng(seed * 1_000_003 + epoch));
-      let accSum = 0;
-      let lossSum = 0;
-      let seen = 0;
-      for (let s = 0; s < stepsPerEpoch; s++) {
+      // A mid-epoch checkpoint resumes inside its epoch: same order, same place, same sums.
+      const inside = epoch === firstEpoch && resume ? resume.stepInEpoch : 0;
+      let accSum = inside ? resume!.epochSums.acc : 0;
+      let lossSum = inside ? resume!.epochSums.loss : 0;
+      let seen = inside ? resume!.epochSums.seen : 0;
+      for (let s = inside; s < stepsPerEpoch; s++) {
         const going = await control.checkpoint(
           () => hooks.onState('paused'),
           () => hooks.onState('training'),
@@ -168,6 +195,16 @@ export async function train(
           etaRunS: ((stepsLeftInEpoch + (epochs - epoch) * stepsPerEpoch) * ms) / 1000,
           split,
         });
+        const due = hooks.checkpointEvery;
+        if (
+          hooks.onCheckpoint &&
+          due &&
+          s + 1 < stepsPerEpoch &&
+          ((due.steps !== undefined && step - lastCheckpoint.step >= due.steps) ||
+            (due.ms !== undefined && performance.now() - lastCheckpoint.at >= due.ms))
+        ) {
+          snapshot(epoch - 1, s + 1, { acc: accSum, loss: lossSum, seen });
+        }
         const every = Math.ceil(stepsPerEpoch / 5);
         if (stepsPerEpoch >= ESTIMATE_MIN_STEPS && (s + 1) % every === 0 && s + 1 < stepsPerEpoch) {
           const est = await evaluate(model, dataset.test, plan.estimate, stats, evalChunk);
@@ -208,20 +245,7 @@ export async function train(
         sinceBest = 0;
       }
       // The last epoch needs none: the run is complete.
-      if (hooks.onCheckpoint && epoch < epochs) {
-        hooks.onCheckpoint({
-          epoch,
-          step,
-          stats,
-          weights: model.variables.map((v) => (v.dataSync() as Float32Array).slice()),
-          velocity: model.variables.map((v) =>
-            (sgd.velocity.get(v.name)!.dataSync() as Float32Array).slice(),
-          ),
-          plateauFactor,
-          bestTop1,
-          sinceBest,
-        });
-      }
+      if (hooks.onCheckpoint && epoch < epochs) snapshot(epoch, 0, { acc: 0, loss: 0, seen: 0 });
     }
     hooks.onState('done');
     return model;

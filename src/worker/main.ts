@@ -44,7 +44,12 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   if (saved)
     post({
       type: 'checkpoint',
-      info: { settings: saved.settings, epoch: saved.checkpoint.epoch, savedAt: saved.savedAt },
+      info: {
+        settings: saved.settings,
+        epoch: saved.checkpoint.epoch,
+        step: saved.checkpoint.step,
+        savedAt: saved.savedAt,
+      },
     });
   // After the data, so the probe never delays it; training waits for `ready`, hence for this.
   post({ type: 'backend', info: await chooseByMeasurement(info, msg.backend !== undefined) });
@@ -120,6 +125,8 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
         },
         // The model outlives the run: the inspect views and Save use it until the next run or load.
         onModel: (model, stats) => adoptRun(model, stats, settings),
+        // Mid-epoch too, so a long epoch is not lost to a reload: at most a minute of training.
+        checkpointEvery: { ms: 60_000 },
         onCheckpoint: (checkpoint) => {
           const record = {
             settings,

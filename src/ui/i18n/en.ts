@@ -274,7 +274,7 @@ export const en = {
   continueTraining: 'Continue training this model',
   continueHint: 'Trains the {source} model further with the settings above (same architecture).',
   resumeText:
-    'A run was interrupted after epoch {epoch} of {epochs} (saved at {time}). Its weights and momentum were kept.',
+    'A run was interrupted after step {step}, with {epoch} of {epochs} epochs finished (saved at {time}). Its weights and momentum were kept.',
   resumeButton: 'Resume the interrupted run',
   discardButton: 'Discard it',
 } as const;

@@ -264,7 +264,8 @@ export const zh: Messages = {
   stepSplitWait: '，等待 GPU {wait}%',
   continueTraining: '继续训练这个模型',
   continueHint: '用上面的设置继续训练{source}模型（结构相同）。',
-  resumeText: '一次训练在第 {epoch} / {epochs} 轮后中断（保存于 {time}），权重与动量都已保留。',
+  resumeText:
+    '一次训练在第 {step} 步后中断，已完成 {epoch} / {epochs} 轮（保存于 {time}），权重与动量都已保留。',
   resumeButton: '继续被中断的训练',
   discardButton: '丢弃',
 };

@@ -28,6 +28,7 @@ export function ResumeBanner() {
     <div className="note" role="status" data-testid="resume-banner">
       <p>
         {t('resumeText', {
+          step: checkpoint.step,
           epoch: checkpoint.epoch,
           epochs: settings.epochs,
           time: new Date(checkpoint.savedAt).toLocaleTimeString(),
