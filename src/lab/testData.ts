@@ -3,25 +3,13 @@
 import type { RunSettings } from '../shared/types';
 import type { RunRecord } from './record';
 import { createRecord } from './record';
+import { defaultConfig } from '../model/spec';
+import { PAPER_OPTIMIZER } from '../shared/defaults';
 
 export function baseSettings(): RunSettings {
   return {
-    config: {
-      preset: 'cifar',
-      activation: 'relu',
-      lrn: true,
-      dropout: true,
-      pooling: 'overlapping',
-      grouped: false,
-    },
-    optimizer: {
-      learningRate: 0.01,
-      momentum: 0.9,
-      weightDecay: 5e-4,
-      batchSize: 128,
-      decayOnPlateau: false,
-      plateauEpochs: 2,
-    },
+    config: defaultConfig('cifar'),
+    optimizer: PAPER_OPTIMIZER,
     data: { batches: [1, 2, 3, 4, 5], quick: true, quickTrain: 1000, quickTest: 500 },
     epochs: 3,
     seed: 1,

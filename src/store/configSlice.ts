@@ -11,6 +11,7 @@ import type {
   ScheduleSettings,
 } from '../shared/types';
 import { defaultConfig } from '../model/spec';
+import { PAPER_OPTIMIZER } from '../shared/defaults';
 
 export interface ConfigSlice {
   config: ModelConfig;
@@ -33,14 +34,7 @@ export interface ConfigSlice {
   applyRecipe(): void;
 }
 
-export const PAPER_OPTIMIZER: OptimizerSettings = {
-  learningRate: 0.01,
-  momentum: 0.9,
-  weightDecay: 5e-4,
-  batchSize: 128,
-  decayOnPlateau: false,
-  plateauEpochs: 2,
-};
+export { PAPER_OPTIMIZER };
 
 export const DEFAULT_DATA: DataSelection = {
   batches: [1, 2, 3, 4, 5],
@@ -63,22 +57,8 @@ export const CONSTANT_LR: ScheduleSettings = {
  * batches, and mirrored test averaging. See README ("Accuracy recipe") for what was measured.
  */
 export const CIFAR_RECIPE = {
-  config: {
-    preset: 'cifar',
-    activation: 'relu',
-    lrn: true,
-    dropout: true,
-    pooling: 'overlapping',
-    grouped: false,
-  },
-  optimizer: {
-    learningRate: 0.02,
-    momentum: 0.9,
-    weightDecay: 5e-4,
-    batchSize: 128,
-    decayOnPlateau: false,
-    plateauEpochs: 2,
-  },
+  config: defaultConfig('cifar'),
+  optimizer: { ...PAPER_OPTIMIZER, learningRate: 0.02 },
   augment: { flip: true, crop: true, pcaColor: false },
   schedule: { kind: 'cosine', warmupEpochs: 1, stepEpochs: 10, stepFactor: 0.1 },
   epochs: 60,

@@ -4,6 +4,7 @@ import type { Dataset } from '../shared/dataset';
 import type { ModelSpec, RunSettings } from '../shared/types';
 import { IMAGE_BYTES } from '../shared/types';
 import { createRng } from '../data/random';
+import { PAPER_OPTIMIZER } from '../shared/defaults';
 import { RunControl } from './control';
 import { train, type TrainCheckpoint, type TrainerHooks } from './trainer';
 import type { EvalMetrics, StepMetrics } from '../shared/protocol';
@@ -70,14 +71,7 @@ function syntheticDataset(trainCount: number, testCount: number): Dataset {
 
 const settings = (epochs: number): RunSettings => ({
   config: tinySpec.config,
-  optimizer: {
-    learningRate: 0.01,
-    momentum: 0.9,
-    weightDecay: 5e-4,
-    batchSize: 16,
-    decayOnPlateau: false,
-    plateauEpochs: 2,
-  },
+  optimizer: { ...PAPER_OPTIMIZER, batchSize: 16 },
   data: { batches: [1, 2, 3, 4, 5], quick: false, quickTrain: 0, quickTest: 0 },
   epochs,
   seed: 3,
