@@ -1,0 +1,44 @@
+// Faster training kernels for the webgpu backend. Stock tfjs-backend-webgpu 4.22 trains
+// AlexNet at 1.6 % of PyTorch's speed on an H200 (../../../../../shared/device/README.md): its
+// convolution weight gradient (one thread per weight, walking the whole batch alone) and input
+// gradient take 9× and 8× the forward convolution's time. These replace them with tiled implicit
+// GEMMs (split-K for the weight gradient), and MaxPoolGrad with a one-pass gather. Each is tested
+// against the cpu backend (*.test.ts here, on Dawn's SwiftShader adapter in CI).
+//
+// LRN is not replaced: the model writes it as ordinary ops (src/model/lrn.ts) whose gradients
+// are elementwise kernels, so there is no LRN kernel to register on webgpu without changing the
+// model.
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
+// Importing the package registers the stock webgpu kernels first, so ours replace them (a later
+// first import would overwrite ours).
+import '@tensorflow/tfjs-backend-webgpu';
+import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
+import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
+import { maxPoolGradConfig } from './maxPoolGrad';
+
+const OURS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, maxPoolGradConfig];
+/** The stock configs, kept when ours first replace them so that { speedups: false } can restore. */
+const stock = new Map<string, KernelConfig>();
+
+export interface WebGpuKernelOptions {
+  /** false: the stock tfjs-webgpu kernels (the baseline `npm run bench` compares against); default true. */
+  speedups?: boolean;
+}
+
+/**
+ * Registers our kernels for backendName 'webgpu' (or, with speedups: false, makes sure the stock
+ * ones are registered). Idempotent; may be called before or after tf.setBackend('webgpu'):
+ * kernels are looked up at each call.
+ */
+export function registerWebGpuTrainingKernels(options: WebGpuKernelOptions = {}): void {
+  const ours = options.speedups !== false;
+  for (const config of OURS) {
+    const current = getKernel(config.kernelName, 'webgpu');
+    if (current && current.kernelFunc !== config.kernelFunc && !stock.has(config.kernelName))
+      stock.set(config.kernelName, current);
+    const wanted = ours ? config : stock.get(config.kernelName);
+    if (!wanted || current?.kernelFunc === wanted.kernelFunc) continue;
+    if (current) unregisterKernel(config.kernelName, 'webgpu');
+    registerKernel(wanted);
+  }
+}

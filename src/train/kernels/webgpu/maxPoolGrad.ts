@@ -1,0 +1,113 @@
+// MaxPoolGrad for the webgpu backend as a gather: one thread per input element (n, h, w, c)
+// adds the dy of every window that contains it and whose maximum is it. "Is it" follows the cpu
+// backend exactly: a window's maximum belongs to the first position, in row-major window order,
+// holding the largest value (ties are common after ReLU: zeros). No atomics, one pass, and dx
+// needs no zero-fill. Stock tfjs-webgpu first writes an int32 argmax tensor of the output's size,
+// then gathers from it; here the forward output y (an input of MaxPoolGrad) answers "is x the
+// maximum?" for most windows with one read, and only equal values scan the window for an
+// earlier tie. Any pool size, stride and padding; the model uses 3×3/2 and 2×2/2 'valid'.
+import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+
+interface Attrs {
+  filterSize: [number, number] | number;
+  strides: [number, number] | number;
+  pad: Parameters<typeof backend_util.computePool2DInfo>[4];
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+function maxPoolGradProgram(info: backend_util.Conv2DInfo): WebGPUProgram {
+  const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
+  const { strideHeight: SH, strideWidth: SW, filterHeight: FH, filterWidth: FW } = info;
+  const { top: PT, left: PL } = info.padInfo;
+  const outputShape = info.inShape;
+  const dispatchLayout = webgpu_util.flatDispatchLayout(outputShape);
+  const workgroupSize: [number, number, number] = [64, 1, 1];
+  return {
+    outputShape,
+    shaderKey: `maxPoolGradGather_${H}_${W}_${C}_${OH}_${OW}_${SH}_${SW}_${FH}_${FW}_${PT}_${PL}`,
+    dispatchLayout,
+    dispatch: webgpu_util.computeDispatch(dispatchLayout, outputShape, workgroupSize),
+    variableNames: ['dyIn', 'xIn', 'yIn'],
+    workgroupSize,
+    size: true,
+    getUserCode: () => `
+      fn main(index : i32) {
+        if (index >= uniforms.size) {
+          return;
+        }
+        let c = index % ${C};
+        let pixel = index / ${C};
+        let w = pixel % ${W};
+        let h = (pixel / ${W}) % ${H};
+        let n = pixel / ${W * H};
+        let v = xIn[index];
+        var sum = 0.0;
+        // Windows (oy, ox) whose tap (i, j) is (h, w): oy·s − pt + i = h.
+        for (var i = 0; i < ${FH}; i++) {
+          let ty = h + ${PT} - i;
+          let oy = ty / ${SH};
+          if (ty < 0 || oy * ${SH} != ty || oy >= ${OH}) {
+            continue;
+          }
+          for (var j = 0; j < ${FW}; j++) {
+            let tx = w + ${PL} - j;
+            let ox = tx / ${SW};
+            if (tx < 0 || ox * ${SW} != tx || ox >= ${OW}) {
+              continue;
+            }
+            let o = ((n * ${OH} + oy) * ${OW} + ox) * ${C} + c;
+            let best = yIn[o];
+            // The cpu backend starts from −∞ with a strict >: a window of −∞ sends nowhere.
+            if (v != best || best == -uniforms.INFINITY) {
+              continue;
+            }
+            // x is the maximum; it owns the gradient unless an earlier tap (row-major) ties.
+            var first = true;
+            let y0 = oy * ${SH} - ${PT};
+            let x0 = ox * ${SW} - ${PL};
+            for (var p = 0; p < i * ${FW} + j; p++) {
+              let yy = y0 + p / ${FW};
+              let xx = x0 + p % ${FW};
+              if (yy >= 0 && yy < ${H} && xx >= 0 && xx < ${W} &&
+                  xIn[((n * ${H} + yy) * ${W} + xx) * ${C} + c] == best) {
+                first = false;
+                break;
+              }
+            }
+            if (first) {
+              sum += dyIn[o];
+            }
+          }
+        }
+        setOutputAtIndex(index, sum);
+      }
+    `,
+  };
+}
+
+/**
+ * inputs dy [N, oh, ow, C], input x [N, H, W, C], output y = maxPool(x) [N, oh, ow, C];
+ * attrs as tf.maxPool's. @returns dx [N, H, W, C]
+ */
+const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
+  const gpu = backend as WebGPUBackend;
+  const { dy, input, output } = inputs as { dy: TensorInfo; input: TensorInfo; output: TensorInfo };
+  const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as Attrs;
+  const info = backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
+  return gpu.runWebGPUProgram(maxPoolGradProgram(info), [dy, input, output], 'float32');
+};
+
+export const maxPoolGradConfig: KernelConfig = {
+  kernelName: 'MaxPoolGrad',
+  backendName: 'webgpu',
+  kernelFunc: maxPoolGrad,
+};

@@ -1,0 +1,163 @@
+// A tiled GEMM C[M, N] = Σ_k A[m, k] · B[k, n] in WGSL whose A and B are never materialised:
+// each kernel supplies WGSL functions loadA(m, k) and loadB(k, n) that gather the element
+// straight from its input tensors (implicit im2col). Shared by the convolution gradients.
+//
+// One workgroup of 16×16 threads computes a 64×64 tile of C; each thread a 4×4 block of it,
+// rows ty + 16r and columns tx + 16c (strided, so that the threads of a row read consecutive
+// shared-memory words and write consecutive output words). The K loop stages 16-deep slices of A
+// and B in workgroup memory (2 × 4 KiB). With split-K the reduction range is cut into `splits`
+// slices, each written to its own plane of the output [splits, M, N]; splitKReduce.ts sums them.
+//
+// Every size is baked into the shader as a constant (the shader key carries them all), so the
+// compiler strength-reduces the divisions of the index arithmetic; a layer compiles once.
+import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+
+export const TILE_M = 64;
+export const TILE_N = 64;
+export const TILE_K = 16;
+const WG = 16; // threads per side of the workgroup
+const THREADS = WG * WG;
+
+/**
+ * How a workgroup's threads walk a 64×16 slice when staging it: 'outer' = consecutive threads
+ * take consecutive m (for A) or n (for B) — right when that index is contiguous in memory;
+ * 'k' = consecutive threads take consecutive k — right when k is the contiguous one.
+ */
+export type LoadOrder = 'outer' | 'k';
+
+export interface GemmSpec {
+  /** Distinguishes the kernels in the pipeline cache (together with the sizes below). */
+  name: string;
+  M: number;
+  N: number;
+  K: number;
+  /** Number of K slices (≥ 1); each is a multiple of TILE_K long except possibly the last. */
+  splits: number;
+  /** Tensor names the WGSL below reads (the program's variableNames, in input order). */
+  variableNames: string[];
+  /** WGSL: fn loadA(m : i32, k : i32) -> f32, called only with m < M and k < K. */
+  loadA: string;
+  /** WGSL: fn loadB(k : i32, n : i32) -> f32, called only with k < K and n < N. */
+  loadB: string;
+  aOrder: LoadOrder;
+  bOrder: LoadOrder;
+  /** Shape of the tensor written: [M, N]-compatible when splits = 1, else [splits, M, N]. */
+  outputShape: number[];
+}
+
+const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
+
+/** K-slice length for `splits` slices: a multiple of TILE_K. */
+export function sliceLength(K: number, splits: number): number {
+  return ceilDiv(ceilDiv(K, splits), TILE_K) * TILE_K;
+}
+
+/**
+ * Workgroups are numbered linearly (column tile fastest, then row tile, then K slice) and the
+ * number is spread over dispatch x and y, so no dimension exceeds WebGPU's 65,535 limit however
+ * tall M is. Workgroups past the end compute nothing and store nothing.
+ */
+function dispatchFor(total: number): [number, number, number] {
+  const x = Math.min(total, 32768);
+  return [x, ceilDiv(total, x), 1];
+}
+
+/** The WGSL staging loop for one operand (A or B) of one K step. */
+function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: string): string {
+  const outerSize = which === 'A' ? TILE_M : TILE_N;
+  const perThread = (outerSize * TILE_K) / THREADS; // 4
+  // 'outer': outer = t % 64, k = t / 64 + 4r.   'k': k = t % 16, outer = t / 16 + 16r.
+  const outer = order === 'outer' ? `t % ${outerSize}` : `t / ${TILE_K} + ${THREADS / TILE_K} * r`;
+  const kk = order === 'outer' ? `t / ${outerSize} + ${THREADS / outerSize} * r` : `t % ${TILE_K}`;
+  const load = which === 'A' ? `loadA(tileRow + o, kBase + kk)` : `loadB(kBase + kk, tileCol + o)`;
+  return `
+      for (var r = 0; r < ${perThread}; r++) {
+        let o = ${outer};
+        let kk = ${kk};
+        var v = 0.0;
+        if (live && ${which === 'A' ? 'tileRow' : 'tileCol'} + o < ${outerLimit} && kBase + kk < kEnd) {
+          v = ${load};
+        }
+        tile${which}[kk * ${outerSize} + o] = v;
+      }`;
+}
+
+/** A program for runWebGPUProgram: inputs as in spec.variableNames, output spec.outputShape. */
+export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
+  const { M, N, K, splits } = spec;
+  const tilesM = ceilDiv(M, TILE_M);
+  const tilesN = ceilDiv(N, TILE_N);
+  const total = tilesM * tilesN * splits;
+  const kSlice = sliceLength(K, splits);
+  const steps = ceilDiv(kSlice, TILE_K);
+  const userCode = `
+    ${spec.loadA}
+    ${spec.loadB}
+
+    var<workgroup> tileA : array<f32, ${TILE_K * TILE_M}>;
+    var<workgroup> tileB : array<f32, ${TILE_K * TILE_N}>;
+
+    fn main() {
+      // tfjs binds its uniform buffer to every program; a layout derived from a shader that never
+      // reads it would have no slot for it.
+      _ = uniforms.NAN;
+      let t = i32(localIndex);
+      let tx = t % ${WG};
+      let ty = t / ${WG};
+      let wg = i32(workgroupId.x + workgroupId.y * numWorkgroups.x);
+      // Past the last tile (the dispatch is rounded up): load nothing, store nothing, but still
+      // reach every barrier with the rest of the workgroup.
+      let live = wg < ${total};
+      let tileCol = (wg % ${tilesN}) * ${TILE_N};
+      let tileRow = ((wg / ${tilesN}) % ${tilesM}) * ${TILE_M};
+      let split = wg / ${tilesN * tilesM};
+      let kBegin = split * ${kSlice};
+      let kEnd = min(kBegin + ${kSlice}, ${K});
+
+      var acc : array<vec4<f32>, 4>;
+      // A constant trip count keeps the barriers in uniform control flow; steps past kEnd
+      // stage zeros.
+      for (var step = 0; step < ${steps}; step++) {
+        let kBase = kBegin + step * ${TILE_K};
+        ${stageSnippet('A', spec.aOrder, String(M))}
+        ${stageSnippet('B', spec.bOrder, String(N))}
+        workgroupBarrier();
+        for (var kk = 0; kk < ${TILE_K}; kk++) {
+          let b = vec4<f32>(tileB[kk * ${TILE_N} + tx], tileB[kk * ${TILE_N} + tx + ${WG}],
+                            tileB[kk * ${TILE_N} + tx + ${2 * WG}], tileB[kk * ${TILE_N} + tx + ${3 * WG}]);
+          for (var r = 0; r < 4; r++) {
+            acc[r] = fma(vec4<f32>(tileA[kk * ${TILE_M} + ty + ${WG} * r]), b, acc[r]);
+          }
+        }
+        workgroupBarrier();
+      }
+
+      if (!live) {
+        return;
+      }
+      let plane = split * ${M * N};
+      for (var r = 0; r < 4; r++) {
+        let m = tileRow + ty + ${WG} * r;
+        if (m >= ${M}) {
+          continue;
+        }
+        for (var c = 0; c < 4; c++) {
+          let n = tileCol + tx + ${WG} * c;
+          if (n < ${N}) {
+            result[plane + m * ${N} + n] = acc[r][c];
+          }
+        }
+      }
+    }
+  `;
+  return {
+    outputShape: spec.outputShape,
+    shaderKey: `${spec.name}_gemm_${M}_${N}_${K}_${splits}`,
+    // Not a flat layout, so tfjs calls main() without an index; the coordinates are ours.
+    dispatchLayout: { x: [spec.outputShape.length - 1], y: spec.outputShape.slice(0, -1).map((_, i) => i) },
+    dispatch: dispatchFor(total),
+    variableNames: spec.variableNames,
+    workgroupSize: [THREADS, 1, 1],
+    getUserCode: () => userCode,
+  };
+}
