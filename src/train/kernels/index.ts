@@ -1,7 +1,8 @@
 // Makes the wasm backend able to train AlexNet. Stock tfjs-backend-wasm 4.22 has no
 // Conv2DBackpropFilter and a MaxPoolGrad that is wrong for batch > 1 or channels > 1; its
 // Conv2DBackpropInput and transposed BatchMatMul are correct but ~10× slower than needed
-// (CIFAR preset, batch 64: 12.4 s of kernel time per step before, ~3.5 s after). Every other op
+// (CIFAR preset, batch 64: 12.4 s of kernel time per step before, ~3.5 s after), and its
+// LRN/LRNGrad are ~10× slower than our SIMD ones. Every other op
 // the model differentiates through (resizeBilinear, pad/slice for LRN, split/concat, dropout,
 // softmax cross-entropy) agrees with cpu as it is (see kernels.test.ts).
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
@@ -11,9 +12,12 @@ import '@tensorflow/tfjs-backend-wasm';
 import { batchMatMulConfig } from './batchMatMul';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
+import { lrnConfig, lrnGradConfig } from './localResponseNorm';
 import { maxPoolGradConfig } from './maxPoolGrad';
 
 const REPLACEMENTS = [conv2dBackpropFilterConfig, maxPoolGradConfig];
+// Stock kernels that are correct but slow and need no setupFunc of theirs: replaced outright.
+const FASTER = [lrnConfig, lrnGradConfig];
 // Stock kernels that are correct but slow: wrapped (keeping their setupFunc) exactly once.
 const WRAPPERS: [string, (stock: KernelConfig) => KernelConfig][] = [
   ['Conv2DBackpropInput', conv2dBackpropInputConfig],
@@ -42,6 +46,10 @@ export function registerWasmTrainingKernels(options: WasmKernelOptions = {}): vo
     registerKernel(config);
   }
   if (wrapped || options.speedups === false) return;
+  for (const config of FASTER) {
+    unregisterKernel(config.kernelName, 'wasm');
+    registerKernel(config);
+  }
   for (const [name, wrap] of WRAPPERS) {
     const stock = getKernel(name, 'wasm');
     if (!stock) throw new Error(`wasm backend has no ${name} kernel to wrap`);
