@@ -44,19 +44,21 @@ function maxPoolGradProgram(info: backend_util.Conv2DInfo): WebGPUProgram {
         let n = pixel / ${W * H};
         let v = xIn[index];
         var sum = 0.0;
-        // Windows (oy, ox) whose tap (i, j) is (h, w): oy·s − pt + i = h.
-        for (var i = 0; i < ${FH}; i++) {
-          let ty = h + ${PT} - i;
-          let oy = ty / ${SH};
-          if (ty < 0 || oy * ${SH} != ty || oy >= ${OH}) {
-            continue;
-          }
-          for (var j = 0; j < ${FW}; j++) {
-            let tx = w + ${PL} - j;
-            let ox = tx / ${SW};
-            if (tx < 0 || ox * ${SW} != tx || ox >= ${OW}) {
-              continue;
-            }
+        // Windows (oy, ox) whose tap (i, j) is (h, w): oy·s − pt + i = h with 0 ≤ i < fh, i.e.
+        // ceil((h + pt − fh + 1)/s) ≤ oy ≤ (h + pt)/s. Walked with oy and ox ascending, the order
+        // in which the cpu backend adds them.
+        let hp = h + ${PT};
+        let wp = w + ${PL};
+        let ah = hp - ${FH - 1};
+        let aw = wp - ${FW - 1};
+        let oyLo = select(0, (ah + ${SH - 1}) / ${SH}, ah > 0);
+        let oxLo = select(0, (aw + ${SW - 1}) / ${SW}, aw > 0);
+        let oyHi = min(${OH - 1}, hp / ${SH});
+        let oxHi = min(${OW - 1}, wp / ${SW});
+        for (var oy = oyLo; oy <= oyHi; oy++) {
+          let i = hp - oy * ${SH};
+          for (var ox = oxLo; ox <= oxHi; ox++) {
+            let j = wp - ox * ${SW};
             let o = ((n * ${OH} + oy) * ${OW} + ox) * ${C} + c;
             let best = yIn[o];
             // The cpu backend starts from −∞ with a strict >: a window of −∞ sends nowhere.

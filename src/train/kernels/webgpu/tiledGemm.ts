@@ -62,24 +62,44 @@ function dispatchFor(total: number): [number, number, number] {
   return [x, ceilDiv(total, x), 1];
 }
 
-/** The WGSL staging loop for one operand (A or B) of one K step. */
-function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: string): string {
+/**
+ * The WGSL that stages one operand (A or B) of one K step, unrolled: constant offsets let the
+ * compiler share the index arithmetic between the four elements a thread loads.
+ */
+function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number): string {
   const outerSize = which === 'A' ? TILE_M : TILE_N;
   const perThread = (outerSize * TILE_K) / THREADS; // 4
-  // 'outer': outer = t % 64, k = t / 64 + 4r.   'k': k = t % 16, outer = t / 16 + 16r.
-  const outer = order === 'outer' ? `t % ${outerSize}` : `t / ${TILE_K} + ${THREADS / TILE_K} * r`;
-  const kk = order === 'outer' ? `t / ${outerSize} + ${THREADS / outerSize} * r` : `t % ${TILE_K}`;
-  const load = which === 'A' ? `loadA(tileRow + o, kBase + kk)` : `loadB(kBase + kk, tileCol + o)`;
-  return `
-      for (var r = 0; r < ${perThread}; r++) {
-        let o = ${outer};
-        let kk = ${kk};
-        var v = 0.0;
-        if (live && ${which === 'A' ? 'tileRow' : 'tileCol'} + o < ${outerLimit} && kBase + kk < kEnd) {
-          v = ${load};
+  const origin = which === 'A' ? 'tileRow' : 'tileCol';
+  const lines: string[] = [];
+  for (let r = 0; r < perThread; r++) {
+    // 'outer': outer = t % 64, k = t / 64 + 4r.   'k': k = t % 16, outer = t / 16 + 16r.
+    const o = order === 'outer' ? `t % ${outerSize}` : `t / ${TILE_K} + ${(THREADS / TILE_K) * r}`;
+    const kk = order === 'outer' ? `t / ${outerSize} + ${(THREADS / outerSize) * r}` : `t % ${TILE_K}`;
+    const load =
+      which === 'A' ? `loadA(${origin} + o${r}, kBase + k${r})` : `loadB(kBase + k${r}, ${origin} + o${r})`;
+    lines.push(`
+        let o${r} = ${o};
+        let k${r} = ${kk};
+        var v${r} = 0.0;
+        if (live && ${origin} + o${r} < ${outerLimit} && kBase + k${r} < kEnd) {
+          v${r} = ${load};
         }
-        tile${which}[kk * ${outerSize} + o] = v;
+        tile${which}[k${r} * ${outerSize} + o${r}] = v${r};`);
+  }
+  return `{${lines.join('')}
       }`;
+}
+
+/** The WGSL of one K step's multiply-adds from the staged tiles, unrolled. */
+function multiplySnippet(): string {
+  const lines: string[] = [];
+  for (let kk = 0; kk < TILE_K; kk++) {
+    const b = [0, 1, 2, 3].map((c) => `tileB[${kk * TILE_N + c * WG} + tx]`).join(', ');
+    lines.push(`b = vec4<f32>(${b});`);
+    for (let r = 0; r < 4; r++)
+      lines.push(`acc${r} = fma(vec4<f32>(tileA[${kk * TILE_M + r * WG} + ty]), b, acc${r});`);
+  }
+  return lines.join('\n        ');
 }
 
 /** A program for runWebGPUProgram: inputs as in spec.variableNames, output spec.outputShape. */
@@ -114,21 +134,20 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
       let kBegin = split * ${kSlice};
       let kEnd = min(kBegin + ${kSlice}, ${K});
 
-      var acc : array<vec4<f32>, 4>;
+      // acc<r>[c] = C[tileRow + ty + 16r, tileCol + tx + 16c]
+      var acc0 = vec4<f32>(0.0);
+      var acc1 = vec4<f32>(0.0);
+      var acc2 = vec4<f32>(0.0);
+      var acc3 = vec4<f32>(0.0);
+      var b : vec4<f32>;
       // A constant trip count keeps the barriers in uniform control flow; steps past kEnd
       // stage zeros.
       for (var step = 0; step < ${steps}; step++) {
         let kBase = kBegin + step * ${TILE_K};
-        ${stageSnippet('A', spec.aOrder, String(M))}
-        ${stageSnippet('B', spec.bOrder, String(N))}
+        ${stageSnippet('A', spec.aOrder, M)}
+        ${stageSnippet('B', spec.bOrder, N)}
         workgroupBarrier();
-        for (var kk = 0; kk < ${TILE_K}; kk++) {
-          let b = vec4<f32>(tileB[kk * ${TILE_N} + tx], tileB[kk * ${TILE_N} + tx + ${WG}],
-                            tileB[kk * ${TILE_N} + tx + ${2 * WG}], tileB[kk * ${TILE_N} + tx + ${3 * WG}]);
-          for (var r = 0; r < 4; r++) {
-            acc[r] = fma(vec4<f32>(tileA[kk * ${TILE_M} + ty + ${WG} * r]), b, acc[r]);
-          }
-        }
+        ${multiplySnippet()}
         workgroupBarrier();
       }
 
@@ -136,6 +155,7 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
         return;
       }
       let plane = split * ${M * N};
+      var acc = array<vec4<f32>, 4>(acc0, acc1, acc2, acc3);
       for (var r = 0; r < 4; r++) {
         let m = tileRow + ty + ${WG} * r;
         if (m >= ${M}) {
