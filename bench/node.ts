@@ -1,6 +1,8 @@
 // Node entry for GPU machines: the app's own training step (src/train/step.ts) on TF.js's WebGPU
 // backend through Dawn (npm package `webgpu`), or on wasm/cpu for comparison.
 //   npm run bench:node -- --backend webgpu --runs cifar:128:10,paper:128:5 [--profile]
+// --baseline times the stock kernels (wasm: stock + the two it cannot train without; webgpu: all
+// stock) instead of the project's (src/train/kernels, src/train/kernels/webgpu).
 // --profile adds one tf.profile()d step per run: time per kernel type (on webgpu from the GPU's
 // timestamp queries when the adapter has them). Without a GPU (SwiftShader, only to check that
 // it runs; ~35 s per CIFAR step at batch 2):
@@ -15,6 +17,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
 import { measureThroughput } from '../src/bench/throughput';
 import { registerWasmTrainingKernels } from '../src/train/kernels';
+import { registerWebGpuTrainingKernels } from '../src/train/kernels/webgpu';
 import type { PresetId } from '../src/shared/types';
 
 const args = process.argv.slice(2);
@@ -30,6 +33,7 @@ async function main() {
     setWasmPaths(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
     registerWasmTrainingKernels({ speedups: !args.includes('--baseline') });
   }
+  if (backend === 'webgpu') registerWebGpuTrainingKernels({ speedups: !args.includes('--baseline') });
   if (!(await tf.setBackend(backend)))
     throw new Error(
       `backend ${backend} did not start` +

@@ -10,10 +10,14 @@
 //     train without), `project` (all of src/train/kernels), `threads` (project + multi-threaded
 //     build), and PyTorch CPU on the same network and batch (/usr/bin/python3 with torch, i.e.
 //     Debian's python3-torch, running ../shared/device/torch_reference.py), so every speed-up is
-//     a ratio from one run.
+//     a ratio from one run;
+//  5. webgpu in two variants from the same run: `baseline` (stock tfjs-webgpu kernels) and
+//     `project` (src/train/kernels/webgpu: our weight/input gradients and MaxPoolGrad), with
+//     their ratio. Without a GPU that is SwiftShader: a software adapter's figures.
 //
 // Options: --backends wasm,webgl,webgpu,cpu   --runs cifar:64:3,paper:16:2 (preset:batch:steps,
-// applied to every backend)   --wasm-variants baseline,project,threads   --skip-build   --no-data
+// applied to every backend)   --wasm-variants baseline,project,threads
+// --webgpu-variants baseline,project   --skip-build   --no-data
 // --no-train   --no-profile   --no-torch   --torch-runs cifar32:64:3   --page-timeout-s 900
 // Software WebGPU/WebGL and plain cpu take tens of seconds per step here: their defaults are
 // small batches and one timed step.
@@ -37,6 +41,8 @@ const DEFAULT_RUNS = {
 };
 const backends = opt('backends', 'wasm,webgl,webgpu,cpu').split(',');
 const wasmVariants = opt('wasm-variants', 'baseline,project,threads').split(',');
+const webgpuVariants = opt('webgpu-variants', 'baseline,project').split(',');
+const VARIANTS = { wasm: wasmVariants, webgpu: webgpuVariants };
 const TORCH_SCRIPT = '../shared/device/torch_reference.py';
 const TORCH_PRESET = { cifar32: 'cifar', alexnet227: 'paper' };
 
@@ -76,22 +82,25 @@ function runTorch(runs) {
   return { results };
 }
 
-/** Ratios from this run: each variant against wasm/baseline, and against torch-cpu. */
+/** Ratios from this run: each variant against its backend's baseline, and against torch-cpu. */
 function summarise(rep) {
   const lines = ['summary (same run):'];
   const key = (r) => `${r.preset}:${r.batchSize}`;
-  const base = new Map(rep.training.filter((r) => r.variant === 'wasm/baseline').map((r) => [key(r), r]));
+  const backendOf = (r) => r.variant.split('/')[0];
+  const base = new Map(
+    rep.training.filter((r) => r.variant.endsWith('/baseline')).map((r) => [`${backendOf(r)} ${key(r)}`, r]),
+  );
   const torch = new Map(
     (rep.torch?.results ?? []).map((t) => [`${TORCH_PRESET[t.preset] ?? t.preset}:${t.batch}`, t]),
   );
   for (const r of rep.training) {
-    const b = base.get(key(r));
+    const b = base.get(`${backendOf(r)} ${key(r)}`);
     const t = torch.get(key(r));
     r.vsBaseline = b ? r.imagesPerSec / b.imagesPerSec : null;
     r.vsTorchCpu = t ? r.imagesPerSec / t.img_per_s : null;
     lines.push(
       `  ${r.variant.padEnd(13)} ${key(r).padEnd(9)} ${r.imagesPerSec.toFixed(1).padStart(7)} img/s` +
-        (r.vsBaseline ? `  ×${r.vsBaseline.toFixed(2)} vs wasm/baseline` : '') +
+        (r.vsBaseline ? `  ×${r.vsBaseline.toFixed(2)} vs ${backendOf(r)}/baseline` : '') +
         (r.vsTorchCpu ? `  ${(100 * r.vsTorchCpu).toFixed(0)} % of torch-cpu (${t.img_per_s} img/s)` : ''),
     );
   }
@@ -142,8 +151,8 @@ try {
   if (!flag('no-train')) {
     for (const backend of backends) {
       const runs = opt('runs', DEFAULT_RUNS[backend] ?? 'cifar:8:1');
-      for (const variant of backend === 'wasm' ? wasmVariants : ['project']) {
-        const label = backend === 'wasm' ? `wasm/${variant}` : backend;
+      for (const variant of VARIANTS[backend] ?? ['project']) {
+        const label = VARIANTS[backend] ? `${backend}/${variant}` : backend;
         const query = new URLSearchParams({
           backend,
           runs,

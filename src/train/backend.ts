@@ -11,6 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { BackendFigure, BackendInfo, BackendName } from '../shared/protocol';
 import { fastest, readCachedFigures, timeProbeStep, writeCachedFigures } from './backendProbe';
 import { registerWasmTrainingKernels } from './kernels';
+import { registerWebGpuTrainingKernels } from './kernels/webgpu';
 import { patchThreadedFactory } from './kernels/wasmThreads';
 
 interface GpuProbe {
@@ -43,6 +44,8 @@ export interface BackendOptions {
   wasmThreads?: boolean;
   /** false: wasm with only the kernels it needs to train (benchmark baseline). */
   wasmSpeedups?: boolean;
+  /** false: webgpu with its stock kernels (benchmark baseline); default: ours (kernels/webgpu). */
+  webgpuSpeedups?: boolean;
 }
 
 async function startWasm(options: BackendOptions): Promise<boolean> {
@@ -104,6 +107,8 @@ export async function chooseBackend(
 ): Promise<BackendInfo> {
   const gpu = await probeWebGpu();
   lastGpu = gpu;
+  // Kernels are looked up per call, so registering before any setBackend covers every route.
+  registerWebGpuTrainingKernels({ speedups: options.webgpuSpeedups !== false });
 
   if (preferred) {
     const ok =

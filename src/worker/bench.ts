@@ -17,6 +17,7 @@ self.onmessage = async (event: MessageEvent<BenchRequest>) => {
     const info = await chooseBackend(backend, {
       wasmThreads: threads,
       wasmSpeedups: kernels !== 'baseline',
+      webgpuSpeedups: kernels !== 'baseline',
     });
     if (info.name !== backend) {
       self.postMessage({ type: 'skipped', backend, reason: `${backend} did not start (${info.reason})` });
