@@ -1,11 +1,13 @@
 // Each replacement kernel, and a whole network's gradient, on wasm against the cpu backend.
 // Tolerance: see expectClose (1e-4 of the largest cpu magnitude).
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './index';
 import { expectClose, onBoth, values } from './compareBackends';
+import { heapMemory } from './wasm/heap';
+import { maxPoolGradSimdFor } from './wasm/maxPoolGradSimd';
 import { createModel } from '../../model/build';
 import type { ModelSpec } from '../../shared/types';
 import { defaultConfig } from '../../model/spec';
@@ -59,13 +61,18 @@ describe('Conv2DBackpropFilter on wasm', () => {
 });
 
 describe('MaxPoolGrad on wasm', () => {
-  const cases: [number[], number, number, boolean][] = [
-    [[3, 15, 15, 5], 3, 2, false],
-    [[2, 16, 16, 4], 2, 2, false],
-    [[2, 13, 13, 7], 3, 2, true],
-    [[2, 27, 27, 3], 2, 2, true],
+  // C a multiple of 4 with windows inside the input takes our SIMD path; the rest the JS loop.
+  const cases: [number[], number, number, boolean, 'valid' | 'same'][] = [
+    [[3, 15, 15, 5], 3, 2, false, 'valid'],
+    [[2, 16, 16, 4], 2, 2, false, 'valid'],
+    [[2, 13, 13, 7], 3, 2, true, 'valid'],
+    [[2, 27, 27, 3], 2, 2, true, 'valid'],
+    [[2, 13, 13, 8], 3, 2, true, 'valid'],
+    [[3, 15, 15, 12], 3, 2, false, 'valid'],
+    [[2, 14, 14, 16], 3, 2, true, 'valid'],
+    [[2, 9, 9, 8], 3, 2, true, 'same'],
   ];
-  it.each(cases)('x %j, pool %i/%i, ties %s: matches cpu', async (shape, size, stride, ties) => {
+  it.each(cases)('x %j, pool %i/%i, ties %s, %s: matches cpu', async (shape, size, stride, ties, pad) => {
     const xs = values(
       shape.reduce((a, b) => a * b, 1),
       4,
@@ -73,13 +80,18 @@ describe('MaxPoolGrad on wasm', () => {
     );
     const { cpu, wasm } = await onBoth(() => {
       const x = tf.tensor4d(xs, shape as [number, number, number, number]);
-      const y = tf.maxPool(x, size, stride, 'valid');
+      const y = tf.maxPool(x, size, stride, pad);
       const dy = tf.tensor(values(y.size, 5), y.shape);
       return [
-        tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, size, stride, 'valid'), dy)))(x),
+        tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, size, stride, pad), dy)))(x),
       ];
     });
     expectClose(wasm[0], cpu[0], 'dx');
+  });
+
+  it('has its SIMD module here (so the cases above test it)', async () => {
+    await tf.setBackend('wasm');
+    expect(maxPoolGradSimdFor(heapMemory(tf.backend() as BackendWasm)!)).not.toBeNull();
   });
 });
 

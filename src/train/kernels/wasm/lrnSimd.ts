@@ -9,7 +9,7 @@
 //   N = bias + α · Σ window(x²),  q = 1/N,  q^0.75 = √(q·√q)
 //   forward:  y = x · q^0.75
 //   gradient: t = dy · y · q;  dx = dy · q^0.75 − 2αβ · x · Σ window(t)
-import { F32, I32, V128, moduleBytes, op, type FuncDef } from './wasmBinary';
+import { F32, I32, V128, instanceFor, op, type FuncDef } from './wasmBinary';
 
 /** Emits `for (c = 0; c < cb; c += 16) { body }` over the byte offset local `c` (cb > 0). */
 function channelLoop(c: number, cb: number, body: number[]): number[] {
@@ -277,20 +277,7 @@ export interface LrnSimd {
 
 const instances = new WeakMap<WebAssembly.Memory, LrnSimd | null>();
 
-/**
- * The kernels bound to `memory` (compiled once per memory; ~1 kB, so synchronous compilation is
- * allowed even off a Worker), or null where WebAssembly SIMD is unavailable.
- */
+/** The kernels bound to `memory`, or null where WebAssembly SIMD is unavailable. */
 export function lrnSimdFor(memory: WebAssembly.Memory): LrnSimd | null {
-  let found = instances.get(memory);
-  if (found !== undefined) return found;
-  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  try {
-    const module = new WebAssembly.Module(moduleBytes([forward(), backward()], shared));
-    found = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LrnSimd;
-  } catch {
-    found = null;
-  }
-  instances.set(memory, found);
-  return found;
+  return instanceFor(instances, memory, () => [forward(), backward()]);
 }

@@ -63,6 +63,21 @@ export const op = {
   f32x4mul: simd(0xe6),
   f32x4div: simd(0xe7),
   f32x4sqrt: simd(0xe3),
+  f32x4gt: simd(0x44),
+  /** bitselect(a, b, mask): a where mask bits are set, b elsewhere. */
+  bitselect: simd(0x52),
+  i32x4splat: simd(0x11),
+  i32x4add: simd(0xae),
+  i32x4lane: (lane: number) => [...simd(0x1b), lane],
+  f32x4lane: (lane: number) => [...simd(0x1f), lane],
+  /** A v128 constant of four i32 lanes. */
+  i32x4const: (lanes: [number, number, number, number]) => [
+    ...simd(0x0c),
+    ...new Uint8Array(new Int32Array(lanes).buffer),
+  ],
+  f32load: (offset = 0) => [0x2a, ...memarg(offset)],
+  f32store: (offset = 0) => [0x38, ...memarg(offset)],
+  f32add: [0x92],
   f32const: (x: number) => {
     const b = new Uint8Array(new Float32Array([x]).buffer);
     return [0x43, ...b];
@@ -117,4 +132,27 @@ export function moduleBytes(funcs: FuncDef[], shared: boolean): Uint8Array<Array
     ...section(7, exports),
     ...section(10, codes),
   ]);
+}
+
+/**
+ * Instantiates `funcs` against `memory` once per memory (cached in `cache`); null where
+ * WebAssembly SIMD is unavailable. The modules are ~1 kB, so synchronous compilation is allowed
+ * on any thread.
+ */
+export function instanceFor<T>(
+  cache: WeakMap<WebAssembly.Memory, T | null>,
+  memory: WebAssembly.Memory,
+  funcs: () => FuncDef[],
+): T | null {
+  let found = cache.get(memory);
+  if (found !== undefined) return found;
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  try {
+    const module = new WebAssembly.Module(moduleBytes(funcs(), shared));
+    found = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as T;
+  } catch {
+    found = null;
+  }
+  cache.set(memory, found);
+  return found;
 }
