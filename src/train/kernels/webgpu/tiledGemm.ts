@@ -5,7 +5,7 @@
 // One workgroup of 16×16 threads computes a 64×64 tile of C; each thread a 4×4 block of it,
 // rows ty + 16r and columns tx + 16c (strided, so that the threads of a row read consecutive
 // shared-memory words and write consecutive output words). The K loop stages 16-deep slices of A
-// and B in workgroup memory (2 × 4 KiB). With split-K the reduction range is cut into `splits`
+// and B in workgroup memory (2 × 16 × 65 words). With split-K the reduction range is cut into `splits`
 // slices, each written to its own plane of the output [splits, M, N]; splitKReduce.ts sums them.
 //
 // Every size is baked into the shader as a constant (the shader key carries them all), so the
@@ -16,6 +16,9 @@ export const TILE_M = 64;
 export const TILE_N = 64;
 export const TILE_K = 16;
 const WG = 16; // threads per side of the workgroup
+// Row pitch of the staged tiles in workgroup memory: one word more than a row, so that threads
+// staging down a column (LoadOrder 'k') hit different banks instead of all the same one.
+const PITCH = TILE_M + 1;
 const THREADS = WG * WG;
 
 /**
@@ -84,7 +87,7 @@ function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number): s
         if (live && ${origin} + o${r} < ${outerLimit} && kBase + k${r} < kEnd) {
           v${r} = ${load};
         }
-        tile${which}[k${r} * ${outerSize} + o${r}] = v${r};`);
+        tile${which}[k${r} * ${PITCH} + o${r}] = v${r};`);
   }
   return `{${lines.join('')}
       }`;
@@ -94,10 +97,10 @@ function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number): s
 function multiplySnippet(): string {
   const lines: string[] = [];
   for (let kk = 0; kk < TILE_K; kk++) {
-    const b = [0, 1, 2, 3].map((c) => `tileB[${kk * TILE_N + c * WG} + tx]`).join(', ');
+    const b = [0, 1, 2, 3].map((c) => `tileB[${kk * PITCH + c * WG} + tx]`).join(', ');
     lines.push(`b = vec4<f32>(${b});`);
     for (let r = 0; r < 4; r++)
-      lines.push(`acc${r} = fma(vec4<f32>(tileA[${kk * TILE_M + r * WG} + ty]), b, acc${r});`);
+      lines.push(`acc${r} = fma(vec4<f32>(tileA[${kk * PITCH + r * WG} + ty]), b, acc${r});`);
   }
   return lines.join('\n        ');
 }
@@ -114,8 +117,8 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
     ${spec.loadA}
     ${spec.loadB}
 
-    var<workgroup> tileA : array<f32, ${TILE_K * TILE_M}>;
-    var<workgroup> tileB : array<f32, ${TILE_K * TILE_N}>;
+    var<workgroup> tileA : array<f32, ${TILE_K * PITCH}>;
+    var<workgroup> tileB : array<f32, ${TILE_K * PITCH}>;
 
     fn main() {
       // tfjs binds its uniform buffer to every program; a layout derived from a shader that never
