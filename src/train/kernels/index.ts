@@ -14,6 +14,7 @@ import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { lrnConfig, lrnGradConfig } from './localResponseNorm';
 import { maxPoolGradConfig } from './maxPoolGrad';
+import { sumConfig } from './sum';
 
 const REPLACEMENTS = [conv2dBackpropFilterConfig, maxPoolGradConfig];
 // Stock kernels that are correct but slow and need no setupFunc of theirs: replaced outright.
@@ -22,6 +23,7 @@ const FASTER = [lrnConfig, lrnGradConfig];
 const WRAPPERS: [string, (stock: KernelConfig) => KernelConfig][] = [
   ['Conv2DBackpropInput', conv2dBackpropInputConfig],
   ['BatchMatMul', batchMatMulConfig],
+  ['Sum', sumConfig],
 ];
 let wrapped = false;
 

@@ -118,6 +118,38 @@ describe('BatchMatMul with transposes on wasm', () => {
   });
 });
 
+describe('Sum on wasm', () => {
+  // Leading axes (bias gradients) take our loop; others, and int32, the stock kernel.
+  const cases: [number[], number | number[], boolean][] = [
+    [[4, 5, 6, 8], [0, 1, 2], false],
+    [[4, 5, 6, 8], [2, 0, 1], true],
+    [[64, 10], 0, false],
+    [[3, 4, 5], [0, 1, 2], false],
+    [[3, 4, 5], [1, 2], false],
+    [[3, 4, 5], -1, true],
+  ];
+  it.each(cases)('x %j, axis %j, keepDims %s: matches cpu', async (shape, axis, keepDims) => {
+    const xs = values(
+      shape.reduce((a, b) => a * b, 1),
+      9,
+    );
+    const { cpu, wasm } = await onBoth(() => {
+      const s = tf.sum(tf.tensor(xs, shape), axis, keepDims);
+      return [s, tf.tensor1d(s.shape)];
+    });
+    expectClose(wasm[0], cpu[0], 'sum');
+    expect(Array.from(wasm[1])).toEqual(Array.from(cpu[1]));
+  });
+
+  it('leaves int32 sums to the stock kernel', async () => {
+    await tf.setBackend('wasm');
+    const s = tf.sum(tf.tensor2d([1, 2, 3, 4], [2, 2], 'int32'), 0);
+    expect(s.dtype).toBe('int32');
+    expect(Array.from(s.dataSync())).toEqual([4, 6]);
+    s.dispose();
+  });
+});
+
 describe('whole-network gradient on wasm', () => {
   // A small net with every op AlexNet differentiates through: upscale, strided conv, LRN,
   // overlapping and 2/2 pooling, grouped conv, the three activations, seeded dropout, dense,
