@@ -12,6 +12,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { batchMatMulConfig } from './batchMatMul';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
+import { identityConfig } from './identity';
 import { lrnConfig, lrnGradConfig } from './localResponseNorm';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { sumConfig } from './sum';
@@ -24,6 +25,7 @@ const WRAPPERS: [string, (stock: KernelConfig) => KernelConfig][] = [
   ['Conv2DBackpropInput', conv2dBackpropInputConfig],
   ['BatchMatMul', batchMatMulConfig],
   ['Sum', sumConfig],
+  ['Identity', identityConfig],
 ];
 let wrapped = false;
 

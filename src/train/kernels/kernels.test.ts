@@ -150,6 +150,28 @@ describe('Sum on wasm', () => {
   });
 });
 
+describe('Identity on wasm (shares the data)', () => {
+  it('gives the same values, survives the original, and frees the data with the last holder', async () => {
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const bytesBefore = tf.memory().numBytes;
+    const a = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
+    const b = tf.clone(a);
+    const c = tf.cast(b, 'float32');
+    a.dispose();
+    expect(Array.from(b.dataSync())).toEqual([1, 2, 3, 4, 5, 6]);
+    b.dispose();
+    expect(Array.from(c.dataSync())).toEqual([1, 2, 3, 4, 5, 6]);
+    c.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(tf.memory().numBytes).toBe(bytesBefore);
+    const backend = tf.backend() as BackendWasm;
+    const live = backend.numDataIds();
+    for (let i = 0; i < 5; i++) tf.tidy(() => tf.clone(tf.clone(tf.ones([3])))).dispose();
+    expect(backend.numDataIds()).toBe(live);
+  });
+});
+
 describe('whole-network gradient on wasm', () => {
   // A small net with every op AlexNet differentiates through: upscale, strided conv, LRN,
   // overlapping and 2/2 pooling, grouped conv, the three activations, seeded dropout, dense,
