@@ -103,6 +103,9 @@ describe('BatchMatMul with transposes on wasm', () => {
     [[6, 5], [7, 5], false, true],
     [[5, 6], [7, 5], true, true],
     [[3, 5, 6], [3, 7, 5], true, true],
+    // a·bᵀ with b the larger is computed as (b·aᵀ)ᵀ; the other way round it is not
+    [[3, 4, 5], [3, 9, 5], false, true],
+    [[9, 5], [4, 5], false, true],
   ];
   it.each(cases)('a %j, b %j, transposeA %s, transposeB %s: matches cpu', async (sa, sb, ta, tb) => {
     const as = values(
