@@ -6,12 +6,13 @@
 //   reduction k = (i·kw + j)·Co + co  (K = kh·kw·Co).
 // M is large, so the 64×64 tiles alone give plenty of workgroups: no split-K.
 //
-// Why not the stock forward conv over a dilated, padded dy with the flipped filter: that needs
-// the filter flipped and transposed (a copy per step) and, for stride s > 1, a dy dilated with
-// s − 1 zeros per gap (another copy, s² larger); the gather above reads dy and W in place. Its
-// cost is that for s > 1 most (i, j) taps of a row are zero (15 of 16 for AlexNet's 11×11/4 C1),
-// but C1's input gradient is never needed in training (its input is the data), and every other
-// layer has s = 1.
+// Why not the stock forward conv over a padded dy with the flipped filter: that needs the filter
+// flipped and transposed (a copy per step) and, for stride s > 1, a dy dilated with s − 1 zeros
+// per gap (another copy, s² larger); the gather above reads dy and W in place. Measured on
+// SwiftShader (batch 4, stride 1, CIFAR C2 5×5 64→192 and C3 3×3 192→384): 2.4 s and 1.5 s
+// here against 4.9 s and 3.3 s for tf.conv2d(dy, reverse(transpose(W))). Its cost is that for
+// s > 1 most (i, j) taps of a row are zero (15 of 16 for AlexNet's 11×11/4 C1), but C1's input
+// gradient is never needed in training (its input is the data), and every other layer has s = 1.
 import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { tiledGemmProgram } from './tiledGemm';
