@@ -116,16 +116,27 @@ export async function train(
     hooks.onState('training');
     const firstEpoch = (resume?.epoch ?? 0) + 1;
     let lastCheckpoint = { step, at: performance.now() };
-    const snapshot = (epochsDone: number, stepInEpoch: number, epochSums: TrainCheckpoint['epochSums']) => {
+    // Reads the weights asynchronously: a synchronous read on webgpu goes through a canvas, which
+    // costs a stall and, in headless Chromium's software GPU, loses the device (seen in e2e).
+    // The loop awaits it, so no step changes the weights while they are read.
+    const read = async (ts: tf.Variable[]) =>
+      (await Promise.all(ts.map((t) => t.data() as Promise<Float32Array>))).map((a) => a.slice());
+    const snapshot = async (
+      epochsDone: number,
+      stepInEpoch: number,
+      epochSums: TrainCheckpoint['epochSums'],
+    ) => {
       lastCheckpoint = { step, at: performance.now() };
+      const weights = await read(model.variables);
+      const velocity = await read(model.variables.map((v) => sgd.velocity.get(v.name)!));
       hooks.onCheckpoint?.({
         epoch: epochsDone,
         stepInEpoch,
         epochSums,
         step,
         stats,
-        weights: model.variables.map((v) => (v.dataSync() as Float32Array).slice()),
-        velocity: model.variables.map((v) => (sgd.velocity.get(v.name)!.dataSync() as Float32Array).slice()),
+        weights,
+        velocity,
         plateauFactor,
         bestTop1,
         sinceBest,
@@ -203,7 +214,7 @@ export async function train(
           ((due.steps !== undefined && step - lastCheckpoint.step >= due.steps) ||
             (due.ms !== undefined && performance.now() - lastCheckpoint.at >= due.ms))
         ) {
-          snapshot(epoch - 1, s + 1, { acc: accSum, loss: lossSum, seen });
+          await snapshot(epoch - 1, s + 1, { acc: accSum, loss: lossSum, seen });
         }
         const every = Math.ceil(stepsPerEpoch / 5);
         if (stepsPerEpoch >= ESTIMATE_MIN_STEPS && (s + 1) % every === 0 && s + 1 < stepsPerEpoch) {
@@ -245,7 +256,7 @@ export async function train(
         sinceBest = 0;
       }
       // The last epoch needs none: the run is complete.
-      if (hooks.onCheckpoint && epoch < epochs) snapshot(epoch, 0, { acc: 0, loss: 0, seen: 0 });
+      if (hooks.onCheckpoint && epoch < epochs) await snapshot(epoch, 0, { acc: 0, loss: 0, seen: 0 });
     }
     hooks.onState('done');
     return model;
