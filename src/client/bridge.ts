@@ -189,6 +189,9 @@ class TrainingBridge {
       case 'checkpoint':
         store.setState({ checkpoint: msg.info });
         break;
+      case 'checkpoint-saved':
+        store.setState({ savedCheckpoint: { epoch: msg.epoch, step: msg.step, savedAt: msg.savedAt } });
+        break;
       case 'log':
         // Warnings are for the user (e.g. a checkpoint that did not fit the storage quota).
         if (msg.level === 'warn') store.setState({ runMessage: msg.message });

@@ -107,4 +107,6 @@ export type FromWorker =
   | { type: 'device-lost'; reason: string }
   /** An interrupted run that can be resumed (null: none any more). */
   | { type: 'checkpoint'; info: CheckpointInfo | null }
+  /** The running run's checkpoint reached IndexedDB: a reload or a lost GPU now resumes from here. */
+  | { type: 'checkpoint-saved'; epoch: number; step: number; savedAt: number }
   | InspectFromWorker;

@@ -24,10 +24,16 @@ export interface RunSlice {
   evals: EvalMetrics[];
   /** An interrupted run (page reloaded, Worker crashed) that can be resumed from its last epoch. */
   checkpoint: CheckpointInfo | null;
+  /** The current run's latest checkpoint in IndexedDB (shown, so users know what a reload keeps). */
+  savedCheckpoint: { epoch: number; step: number; savedAt: number } | null;
 }
 
-export const emptyRun = (): Pick<RunSlice, 'runMessage' | 'latestStep' | 'series' | 'evals'> => ({
+export const emptyRun = (): Pick<
+  RunSlice,
+  'runMessage' | 'latestStep' | 'series' | 'evals' | 'savedCheckpoint'
+> => ({
   runMessage: null,
+  savedCheckpoint: null,
   latestStep: null,
   series: { step: [], loss: [], lr: [], version: 0 },
   evals: [],

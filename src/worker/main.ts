@@ -135,12 +135,20 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
             testCount: dataset!.test.count,
             savedAt: Date.now(),
           };
-          saveCheckpoint(record).catch((err: unknown) =>
-            post({
-              type: 'log',
-              level: 'warn',
-              message: `The run's checkpoint could not be saved (${describeError(err)}): a reload would lose it. Free some disk space for this site to keep checkpoints.`,
-            }),
+          saveCheckpoint(record).then(
+            () =>
+              post({
+                type: 'checkpoint-saved',
+                epoch: checkpoint.epoch,
+                step: checkpoint.step,
+                savedAt: record.savedAt,
+              }),
+            (err: unknown) =>
+              post({
+                type: 'log',
+                level: 'warn',
+                message: `The run's checkpoint could not be saved (${describeError(err)}): a reload would lose it. Free some disk space for this site to keep checkpoints.`,
+              }),
           );
         },
       },

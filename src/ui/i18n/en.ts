@@ -225,6 +225,7 @@ export const en = {
   labAxisSteps: 'steps',
   labAxisEpochs: 'epochs',
   labAxisSeconds: 'training seconds',
+  labLiveRunLater: 'The run in training joins these curves when it finishes or when you pause it.',
   labResultsTitle: 'Results',
   labResultsHint:
     'Errors in percent, top-1 / top-5. Gap = train − test accuracy. Target = {target} % training accuracy (smoothed over 20 steps).',
@@ -273,6 +274,8 @@ export const en = {
   stepSplitWait: ', waiting for the GPU {wait} %',
   continueTraining: 'Continue training this model',
   continueHint: 'Trains the {source} model further with the settings above (same architecture).',
+  checkpointSaved:
+    'Checkpoint saved in this browser at step {step} ({epoch} epochs finished, {time}): a reload or a lost GPU resumes from here.',
   resumeText:
     'A run was interrupted after step {step}, with {epoch} of {epochs} epochs finished (saved at {time}). Its weights and momentum were kept.',
   resumeButton: 'Resume the interrupted run',

@@ -218,6 +218,7 @@ export const zh: Messages = {
   labAxisSteps: '步数',
   labAxisEpochs: '轮次',
   labAxisSeconds: '训练秒数',
+  labLiveRunLater: '正在训练的运行会在结束或暂停时加入这些曲线。',
   labResultsTitle: '结果',
   labResultsHint:
     '错误率为百分比，top-1 / top-5。差距 = 训练准确率 − 测试准确率。目标 = {target}% 训练准确率（20 步平滑）。',
@@ -264,6 +265,8 @@ export const zh: Messages = {
   stepSplitWait: '，等待 GPU {wait}%',
   continueTraining: '继续训练这个模型',
   continueHint: '用上面的设置继续训练{source}模型（结构相同）。',
+  checkpointSaved:
+    '检查点已保存在本浏览器：第 {step} 步（已完成 {epoch} 轮，{time}）。刷新页面或 GPU 丢失后可从这里继续。',
   resumeText:
     '一次训练在第 {step} 步后中断，已完成 {epoch} / {epochs} 轮（保存于 {time}），权重与动量都已保留。',
   resumeButton: '继续被中断的训练',

@@ -10,6 +10,7 @@ export function Controls() {
   const state = useApp((s) => s.runState);
   const message = useApp((s) => s.runMessage);
   const latest = useApp((s) => s.latestStep);
+  const saved = useApp((s) => s.savedCheckpoint);
   const ready = useApp((s) => s.dataset !== null);
   const epochs = useApp((s) => s.runSettings?.epochs ?? s.epochs);
   const running = state === 'training' || state === 'paused';
@@ -73,6 +74,15 @@ export function Controls() {
             <progress value={runProgress} max={1} />
           </label>
         </div>
+      )}
+      {running && saved && (
+        <p className="hint" data-testid="checkpoint-saved" data-step={saved.step}>
+          {t('checkpointSaved', {
+            step: saved.step,
+            epoch: saved.epoch,
+            time: new Date(saved.savedAt).toLocaleTimeString(),
+          })}
+        </p>
       )}
     </div>
   );
