@@ -99,7 +99,7 @@ function summarise(rep) {
     r.vsBaseline = b ? r.imagesPerSec / b.imagesPerSec : null;
     r.vsTorchCpu = t ? r.imagesPerSec / t.img_per_s : null;
     lines.push(
-      `  ${r.variant.padEnd(13)} ${key(r).padEnd(9)} ${r.imagesPerSec.toFixed(1).padStart(7)} img/s` +
+      `  ${r.variant.padEnd(15)} ${key(r).padEnd(9)} ${r.imagesPerSec.toFixed(1).padStart(7)} img/s` +
         (r.vsBaseline ? `  ×${r.vsBaseline.toFixed(2)} vs ${backendOf(r)}/baseline` : '') +
         (r.vsTorchCpu ? `  ${(100 * r.vsTorchCpu).toFixed(0)} % of torch-cpu (${t.img_per_s} img/s)` : ''),
     );
@@ -185,7 +185,7 @@ try {
             const r = { ...m.result, variant: label, threads: m.threads, adapter: m.adapter, env: m.env };
             report.training.push(r);
             console.log(
-              `train: ${label.padEnd(13)} ${r.preset.padEnd(5)} batch ${String(r.batchSize).padStart(3)}: ` +
+              `train: ${label.padEnd(15)} ${r.preset.padEnd(5)} batch ${String(r.batchSize).padStart(3)}: ` +
                 `${r.imagesPerSec.toFixed(1).padStart(7)} img/s, ${r.msPerStep.toFixed(0).padStart(7)} ms/step ` +
                 `(warm-up ${r.warmupMs.toFixed(0)} ms, ${r.steps} timed steps; ${r.adapter}; ${JSON.stringify(r.env)})`,
             );
