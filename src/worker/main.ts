@@ -15,6 +15,7 @@ import { train } from '../train/trainer';
 import { describeError, describeTrainingError } from './errors';
 import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
+import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
 import { loseDeviceForTest, watchDevice } from './deviceLoss';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -147,7 +148,9 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
               post({
                 type: 'log',
                 level: 'warn',
-                message: `The run's checkpoint could not be saved (${describeError(err)}): a reload would lose it. Free some disk space for this site to keep checkpoints.`,
+                message: isQuotaError(err)
+                  ? `This browser's storage for this site is full, so the run's checkpoint could not be saved: a reload now would lose this run's progress (training goes on). ${MAKE_ROOM}`
+                  : `The run's checkpoint could not be saved (${describeError(err)}): a reload would lose it. Free some disk space for this site to keep checkpoints.`,
               }),
           );
         },

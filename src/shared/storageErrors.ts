@@ -1,0 +1,14 @@
+// Storage failures in plain words. IndexedDB reports a full quota as a DOMException named
+// 'QuotaExceededError' (Chromium also wraps it in an AbortError on the transaction, whose
+// message mentions the quota); both mean the same to a user: this site's storage is full.
+
+/** True when `err` says the browser's storage quota for this site is used up. Pure. */
+export function isQuotaError(err: unknown): boolean {
+  const e = err as { name?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  return e.name === 'QuotaExceededError' || (typeof e.message === 'string' && /quota/i.test(e.message));
+}
+
+/** What to do about a full storage, for any message that reports one. */
+export const MAKE_ROOM =
+  "To make room, delete runs you no longer need in the Lab, or clear this site's data in the browser's settings.";
