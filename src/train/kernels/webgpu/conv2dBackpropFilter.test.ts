@@ -26,8 +26,8 @@ describe('Conv2DBackpropFilter on webgpu (ours)', () => {
   // [x shape, kernel, filters, stride, pad]: AlexNet's C1 (11×11/4, exact and with a remainder
   // the forward floors away), C2 (5×5 pad 2), C3–C5 (3×3 pad 1), 'same' with stride 2
   // (asymmetric padding), an asymmetric explicit pad, odd sizes, channel counts that are not
-  // multiples of the 64-wide tiles (70 filters: two column tiles), and a long reduction that
-  // is split into several K slices (checked below).
+  // multiples of the 64-wide tiles (70 filters: two column tiles), and long reductions that are
+  // split into several K slices, the last one shorter (checked below).
   const cases: [number[], number, number, number, Pad][] = [
     [[2, 23, 23, 3], 11, 5, 4, 'valid'],
     [[2, 26, 25, 3], 11, 4, 4, 'valid'],
@@ -36,6 +36,7 @@ describe('Conv2DBackpropFilter on webgpu (ours)', () => {
     [[2, 8, 8, 3], 3, 5, 2, 'same'],
     [[2, 9, 7, 4], 3, 3, 1, explicit(0, 2, 1, 0)],
     [[4, 16, 16, 8], 3, 12, 1, explicit(1)],
+    [[3, 15, 15, 4], 3, 6, 1, explicit(1)],
   ];
   it.each(cases)(
     'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
@@ -66,9 +67,11 @@ describe('Conv2DBackpropFilter on webgpu (ours)', () => {
     },
   );
 
-  it('splits the long reduction of the last case into several K slices', () => {
-    // M = 3·3·8, N = 12, K = 4·16·16.
-    expect(chooseSplits(72, 12, 1024)).toBeGreaterThan(1);
+  it('splits the long reductions of the last two cases into several K slices', () => {
+    // M = 3·3·8, N = 12, K = 4·16·16: four slices of 256.
+    expect(chooseSplits(72, 12, 1024)).toBe(4);
+    // M = 3·3·4, N = 6, K = 3·15·15 = 675: slices of 352 and 323 (not a multiple of 16).
+    expect(chooseSplits(36, 6, 675)).toBe(2);
     // A large layer with a short reduction is not split.
     expect(chooseSplits(64 * 40, 64 * 30, 512)).toBe(1);
   });
