@@ -3,6 +3,9 @@
 //   npm run bench:node -- --backend webgpu --runs cifar:128:10,paper:128:5 [--profile]
 // --baseline times the stock kernels (wasm: stock + the two it cannot train without; webgpu: all
 // stock) instead of the project's (src/train/kernels, src/train/kernels/webgpu).
+// --kernels BATCH [--layers paper|cifar] times instead, layer by layer, the stock webgpu
+// kernels against ours (src/train/kernels/webgpu/compareKernels.ts): forward, weight and input
+// gradient of each convolution, MaxPoolGrad of each pooling.
 // --profile adds one tf.profile()d step per run: time per kernel type (on webgpu from the GPU's
 // timestamp queries when the adapter has them). Without a GPU (SwiftShader, only to check that
 // it runs; ~35 s per CIFAR step at batch 2):
@@ -18,6 +21,7 @@ import path from 'node:path';
 import { measureThroughput } from '../src/bench/throughput';
 import { registerWasmTrainingKernels } from '../src/train/kernels';
 import { registerWebGpuTrainingKernels } from '../src/train/kernels/webgpu';
+import { alexNetCases, compareKernels } from '../src/train/kernels/webgpu/compareKernels';
 import type { PresetId } from '../src/shared/types';
 
 const args = process.argv.slice(2);
@@ -42,6 +46,16 @@ async function main() {
           : ''),
     );
   await tf.ready();
+  if (args.includes('--kernels')) {
+    const cases = alexNetCases(Number(opt('kernels', '32')));
+    const only = (name: string) => name.startsWith(opt('layers', ''));
+    const picked = {
+      convs: cases.convs.filter((c) => only(c.name)),
+      pools: cases.pools.filter((p) => only(p.name)),
+    };
+    await compareKernels(picked, Number(opt('reps', '3')), (line) => console.log(line));
+    return;
+  }
   const runs = opt('runs', 'cifar:128:10,paper:128:5')
     .split(',')
     .map((r) => r.split(':'));
