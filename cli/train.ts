@@ -87,6 +87,8 @@ async function startBackend(name: string): Promise<string> {
   if (name === 'webgpu') {
     await import('../bench/webgpu-globals');
     await import('@tensorflow/tfjs-backend-webgpu');
+    // Dynamic: the kernels module loads the webgpu backend, which needs the globals above first.
+    (await import('../src/train/kernels/webgpu')).registerWebGpuTrainingKernels();
   } else if (name === 'wasm') {
     setWasmPaths(resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
     registerWasmTrainingKernels();

@@ -6,7 +6,10 @@ import type { PresetId } from './types';
 export interface BenchRequest {
   backend: BackendName;
   runs: { preset: PresetId; batchSize: number; steps: number }[];
-  /** wasm only: 'baseline' = stock kernels plus the two it cannot train without. */
+  /**
+   * 'baseline' = stock kernels (on wasm plus the two it cannot train without); 'project' = ours
+   * (src/train/kernels for wasm, src/train/kernels/webgpu for webgpu).
+   */
   kernels?: 'baseline' | 'project';
   /** wasm only: allow the multi-threaded build (needs a cross-origin-isolated page). */
   threads?: boolean;
