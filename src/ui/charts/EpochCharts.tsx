@@ -1,84 +1,82 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type uPlot from 'uplot';
 import { useApp } from '../../store';
-import { useT } from '../i18n';
+import { useLang, translate, type Lang } from '../i18n';
+import { evalColumns } from './columns';
+import { UPlotChart, type PlotOptions } from './UPlotChart';
+
+const HEIGHT = 200;
 
 /**
  * Accuracy (train, test) and test top-1 / top-5 error against the step at which they were
  * measured: whole-test-set points at each epoch end, plus mid-epoch estimates on a test subset.
  */
 export function EpochCharts() {
-  const t = useT();
+  const lang = useLang();
   const evals = useApp((s) => s.evals);
-  const data = useMemo(
+  const cols = useMemo(() => evalColumns(evals), [evals]);
+  const accuracy = useMemo(
     () =>
-      evals.map((e) => ({
-        step: e.step,
-        epoch: e.epoch,
-        train: e.trainAcc === null ? undefined : e.trainAcc * 100,
-        test: e.kind === 'epoch' ? e.testAcc * 100 : undefined,
-        estimate: e.kind === 'estimate' ? e.testAcc * 100 : undefined,
-        top1: e.top1Error * 100,
-        top5: e.top5Error * 100,
-      })),
-    [evals],
+      percentOptions(lang, [
+        { key: 'trainEpoch', stroke: '#37a' },
+        { key: 'testEpoch', stroke: '#c60' },
+        { key: 'testEstimate', stroke: '#c60', dash: [4, 3] },
+      ]),
+    [lang],
   );
-  if (data.length === 0) return null;
+  const error = useMemo(
+    () =>
+      percentOptions(lang, [
+        { key: 'top1Line', stroke: '#a33' },
+        { key: 'top5Line', stroke: '#3a3' },
+      ]),
+    [lang],
+  );
+  const accuracyData = useMemo(
+    (): uPlot.AlignedData => [cols.step, cols.train, cols.test, cols.estimate],
+    [cols],
+  );
+  const errorData = useMemo((): uPlot.AlignedData => [cols.step, cols.top1, cols.top5], [cols]);
+
+  // Mounted (hidden) before the first evaluation, so the charts are not built while training.
   return (
-    <div className="panel chart-pair" data-testid="epoch-charts">
-      <PercentChart
-        title={t('accuracyTitle')}
-        data={data}
-        lines={[
-          { key: 'train', name: t('trainEpoch'), stroke: '#37a' },
-          { key: 'test', name: t('testEpoch'), stroke: '#c60' },
-          { key: 'estimate', name: t('testEstimate'), stroke: '#c60', dash: '4 3' },
-        ]}
-      />
-      <PercentChart
-        title={t('errorTitle')}
-        data={data}
-        lines={[
-          { key: 'top1', name: t('top1Line'), stroke: '#a33' },
-          { key: 'top5', name: t('top5Line'), stroke: '#3a3' },
-        ]}
-      />
+    <div className="panel chart-pair" data-testid="epoch-charts" hidden={evals.length === 0}>
+      <div>
+        <h2>{translate(lang, 'accuracyTitle')}</h2>
+        <UPlotChart options={accuracy} data={accuracyData} height={HEIGHT} />
+      </div>
+      <div>
+        <h2>{translate(lang, 'errorTitle')}</h2>
+        <UPlotChart options={error} data={errorData} height={HEIGHT} />
+      </div>
     </div>
   );
 }
 
 interface LineSpec {
-  key: string;
-  name: string;
+  key: 'trainEpoch' | 'testEpoch' | 'testEstimate' | 'top1Line' | 'top5Line';
   stroke: string;
-  dash?: string;
+  dash?: number[];
 }
 
 /** A 0–100 % chart against the step, one line per series (gaps bridged: epochs and estimates interleave). */
-function PercentChart({ title, data, lines }: { title: string; data: object[]; lines: LineSpec[] }) {
-  return (
-    <div>
-      <h2>{title}</h2>
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-          <YAxis domain={[0, 100]} />
-          <Tooltip />
-          <Legend />
-          {lines.map((l) => (
-            <Line
-              key={l.key}
-              dataKey={l.key}
-              name={l.name}
-              stroke={l.stroke}
-              strokeDasharray={l.dash}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
-  );
+function percentOptions(lang: Lang, lines: LineSpec[]): PlotOptions {
+  return {
+    legend: { live: true },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: false }, y: { range: [0, 100] } },
+    axes: [{ label: translate(lang, 'step') }, {}],
+    series: [
+      { label: translate(lang, 'step') },
+      ...lines.map((l): uPlot.Series => ({
+        label: translate(lang, l.key),
+        stroke: l.stroke,
+        width: 1.5,
+        dash: l.dash,
+        spanGaps: true,
+        points: { show: true, size: 5, fill: l.stroke },
+        value: (_u, v) => (v === null ? '—' : v.toFixed(1)),
+      })),
+    ],
+  };
 }

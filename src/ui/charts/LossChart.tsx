@@ -1,80 +1,84 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type uPlot from 'uplot';
 import { useApp } from '../../store';
-import { lttbIndices, smooth } from './downsample';
-import { useT } from '../i18n';
+import { lossColumns } from './columns';
+import { UPlotChart, type PlotOptions } from './UPlotChart';
+import { useLang, translate, type Lang } from '../i18n';
 
+/** At most this many points reach the chart; the rest are folded away by LTTB. */
 const MAX_POINTS = 600;
+const HEIGHT = 220;
 
-/** Training loss per step, raw and smoothed, downsampled for the screen. */
+/** The loss of every step (raw and smoothed) and the learning rate on a right-hand axis. */
 export function LossChart() {
-  const t = useT();
+  const lang = useLang();
   const series = useApp((s) => s.series);
-  const data = useMemo(() => {
-    const smoothed = smooth(series.loss, 0.9);
-    return lttbIndices(series.step, series.loss, MAX_POINTS).map((i) => ({
-      step: series.step[i],
-      loss: series.loss[i],
-      smoothed: smoothed[i],
-      lr: series.lr[i],
-    }));
+  const options = useMemo(() => lossOptions(lang), [lang]);
+  const data = useMemo(
+    () => lossColumns(series, MAX_POINTS),
     // `version` changes whenever the arrays grow in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [series.version]);
+    [series.version],
+  );
+  const empty = series.step.length === 0;
 
   return (
     <div className="panel chart" data-testid="loss-chart" data-points={series.step.length}>
-      <h2>{t('lossTitle')}</h2>
-      {data.length === 0 ? (
-        <p className="hint">{t('lossEmpty')}</p>
-      ) : (
-        <ResponsiveContainer width="100%" height={220}>
-          <LineChart data={data} margin={{ top: 5, right: 20, bottom: 5, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              label={{ value: 'step', position: 'insideBottomRight', offset: -2 }}
-            />
-            <YAxis yAxisId="loss" domain={['auto', 'auto']} />
-            <YAxis
-              yAxisId="lr"
-              orientation="right"
-              domain={[0, 'auto']}
-              tickFormatter={(v: number) => v.toPrecision(2)}
-            />
-            <Tooltip />
-            <Legend />
-            <Line
-              yAxisId="loss"
-              dataKey="loss"
-              name={t('lossRaw')}
-              stroke="#9ab"
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              yAxisId="loss"
-              dataKey="smoothed"
-              name={t('lossSmoothed')}
-              stroke="#c33"
-              dot={false}
-              strokeWidth={2}
-              isAnimationActive={false}
-            />
-            <Line
-              yAxisId="lr"
-              dataKey="lr"
-              name={t('lrLine')}
-              stroke="#7a5cc4"
-              strokeDasharray="5 3"
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      )}
+      <h2>{translate(lang, 'lossTitle')}</h2>
+      {empty && <p className="hint">{translate(lang, 'lossEmpty')}</p>}
+      {/* Mounted (hidden) before the first step, so no chart is built while training. */}
+      <div hidden={empty}>
+        <UPlotChart options={options} data={data} height={HEIGHT} />
+      </div>
     </div>
   );
+}
+
+function lossOptions(lang: Lang): PlotOptions {
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const loss = (_: uPlot, v: number | null) => (v === null ? '—' : v.toFixed(4));
+  return {
+    legend: { live: true },
+    // No drag-to-zoom: each new step resets the scales anyway.
+    cursor: { drag: { x: false, y: false } },
+    scales: {
+      x: { time: false },
+      // The learning rate from 0, so a decay reads as a fall to the floor.
+      lr: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+    },
+    axes: [
+      { label: t('step') },
+      { scale: 'loss', label: t('loss') },
+      {
+        scale: 'lr',
+        side: 1,
+        label: t('lrLine'),
+        grid: { show: false },
+        // Room for ticks like 0.0050 beside the axis label.
+        size: 70,
+        values: (_u, ticks) => ticks.map((v) => v.toPrecision(2)),
+      },
+    ],
+    series: [
+      { label: t('step') },
+      { label: t('lossRaw'), scale: 'loss', stroke: '#9ab', width: 1, points: { show: false }, value: loss },
+      {
+        label: t('lossSmoothed'),
+        scale: 'loss',
+        stroke: '#c33',
+        width: 2,
+        points: { show: false },
+        value: loss,
+      },
+      {
+        label: t('lrLine'),
+        scale: 'lr',
+        stroke: '#7a5cc4',
+        width: 1.5,
+        dash: [5, 3],
+        points: { show: false },
+        value: (_u, v) => (v === null ? '—' : v.toPrecision(3)),
+      },
+    ],
+  };
 }

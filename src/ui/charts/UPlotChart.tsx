@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import './charts.css';
+
+/** uPlot's options without the size: the chart takes its container's width. */
+export type PlotOptions = Omit<uPlot.Options, 'width' | 'height'>;
+
+/**
+ * A uPlot (canvas) chart as wide as its container. The plot is created once per `options`
+ * (memoise them) and new data only calls setData — about a millisecond — so a chart that
+ * updates ten times a second while training never blocks the page (issue #7: recharts spent
+ * 40–100+ ms per redraw). Resizes follow the container through a ResizeObserver.
+ */
+export function UPlotChart({
+  options,
+  data,
+  height,
+}: {
+  options: PlotOptions;
+  data: uPlot.AlignedData;
+  height: number;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const latest = useRef(data);
+
+  // Keeps the newest data for a plot still to be created, and feeds the one that exists.
+  useEffect(() => {
+    latest.current = data;
+    plot.current?.setData(data);
+  }, [data]);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let u: uPlot | null = null;
+    let resize: ResizeObserver | null = null;
+    // Built in a task of its own, apart from the render that mounted it: building (DOM, fonts,
+    // legend) takes ~10 ms, which should not add to whatever else that task does.
+    const timer = setTimeout(() => {
+      const plotted = new uPlot(
+        { ...options, width: Math.max(el.clientWidth, 100), height },
+        latest.current,
+        el,
+      );
+      u = plotted;
+      plot.current = plotted;
+      // Only the width follows the container: the plot's own height is fixed.
+      resize = new ResizeObserver(() => {
+        const width = el.clientWidth;
+        if (width > 0 && width !== plotted.width) plotted.setSize({ width, height });
+      });
+      resize.observe(el);
+    });
+    return () => {
+      clearTimeout(timer);
+      resize?.disconnect();
+      u?.destroy();
+      plot.current = null;
+    };
+  }, [options, height]);
+
+  return <div ref={box} className="uplot-box" />;
+}
