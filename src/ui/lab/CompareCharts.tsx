@@ -1,7 +1,9 @@
 import { useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useT, type MessageKey } from '../i18n';
+import { useApp } from '../../store';
 import { useCompared } from './useCompared';
+import { useSameList } from './useSameList';
 import type { RunRecord } from '../../lab/record';
 import { lttbIndices } from '../charts/downsample';
 import { downloadBlob, downloadText, svgText, svgToPng } from './download';
@@ -48,23 +50,76 @@ function curve(r: RunRecord, metric: Metric, axis: Axis): { x: number; y: number
     .filter((p): p is { x: number; y: number } => p !== null);
 }
 
-/** Overlaid curves of the compared runs; click a legend entry to hide or show a run. */
+/**
+ * Overlaid curves of the compared runs; click a legend entry to hide or show a run.
+ * A run in progress is drawn only while paused: a recharts redraw costs 40–100+ ms, so redrawing
+ * the growing curve during training would block the page again and again (issue #7). While it
+ * trains, the chart keeps the other runs' curves unchanged and does not redraw at all.
+ */
 export function CompareCharts() {
   const t = useT();
   const { runs, version } = useCompared();
+  const liveId = useApp((s) => s.liveRunId);
+  const paused = useApp((s) => s.runState === 'paused');
   const [metric, setMetric] = useState<Metric>('loss');
   const [axis, setAxis] = useState<Axis>('step');
   const [hidden, setHidden] = useState<string[]>([]);
   const box = useRef<HTMLDivElement>(null);
+  const liveLeftOut = liveId !== null && !paused && runs.some((r) => r.id === liveId);
+  // The other runs are finished records: the same objects while a run trains, so the same list.
+  const drawn = useSameList(liveLeftOut ? runs.filter((r) => r.id !== liveId) : runs);
+  // Only a paused live run is drawn and still changes (in place): then `version` tells.
+  const drawnVersion = liveId !== null && paused ? version : 0;
   const series = useMemo(() => {
-    void version;
+    void drawnVersion;
     // Each run's values under its own key, so a legend click names the run it was for.
-    return runs.map((r, i) => {
+    return drawn.map((r, i) => {
       const key = `s${i}`;
       const data = curve(r, metric, axis).map((p) => ({ x: p.x, [key]: p.y }));
       return { id: r.id, key, name: r.name, colour: COLOURS[i % COLOURS.length], data };
     });
-  }, [runs, metric, axis, version]);
+  }, [drawn, metric, axis, drawnVersion]);
+  // The recharts tree as one memoised element: re-renders of this panel (the run list's version
+  // ticks twice a second while training) then skip recharts entirely.
+  const plot = useMemo(
+    () =>
+      series.length === 0 ? null : (
+        <ResponsiveContainer width="100%" height={260}>
+          <LineChart>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="x"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDuplicatedCategory={false}
+            />
+            <YAxis domain={metric === 'loss' ? ['auto', 'auto'] : [0, 100]} />
+            <Tooltip />
+            <Legend
+              onClick={(e) => {
+                const key = (e as { dataKey?: unknown }).dataKey;
+                const run = series.find((s) => s.key === key);
+                if (run)
+                  setHidden((h) => (h.includes(run.id) ? h.filter((x) => x !== run.id) : [...h, run.id]));
+              }}
+            />
+            {series.map((s) => (
+              <Line
+                key={s.id}
+                data={s.data}
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.colour}
+                dot={s.data.length < 20}
+                hide={hidden.includes(s.id)}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      ),
+    [series, hidden, metric],
+  );
   if (runs.length === 0) return null;
 
   const svg = () => box.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null;
@@ -111,41 +166,8 @@ export function CompareCharts() {
           </button>
         </div>
       </div>
-      <div ref={box}>
-        <ResponsiveContainer width="100%" height={260}>
-          <LineChart>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="x"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              allowDuplicatedCategory={false}
-            />
-            <YAxis domain={metric === 'loss' ? ['auto', 'auto'] : [0, 100]} />
-            <Tooltip />
-            <Legend
-              onClick={(e) => {
-                const key = (e as { dataKey?: unknown }).dataKey;
-                const run = series.find((s) => s.key === key);
-                if (run)
-                  setHidden((h) => (h.includes(run.id) ? h.filter((x) => x !== run.id) : [...h, run.id]));
-              }}
-            />
-            {series.map((s) => (
-              <Line
-                key={s.id}
-                data={s.data}
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.colour}
-                dot={s.data.length < 20}
-                hide={hidden.includes(s.id)}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      {liveLeftOut && <p className="hint">{t('labLiveRunLater')}</p>}
+      <div ref={box}>{plot}</div>
     </div>
   );
 }
