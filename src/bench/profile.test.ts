@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { aggregateKernels, profileOnce } from './profile';
+import { SLOWEST_CALLS, aggregateKernels, profileOnce } from './profile';
 
 describe('aggregateKernels', () => {
   it('sums time and calls per kernel name, largest first, with shares of the step', () => {
@@ -17,6 +17,22 @@ describe('aggregateKernels', () => {
     expect(p.kernels.map((k) => [k.name, k.calls, k.ms, k.share])).toEqual([
       ['Conv2D', 2, 50, 0.5],
       ['Add', 2, 6, 0.06],
+    ]);
+  });
+
+  it('keeps the slowest single calls with their input shapes', () => {
+    const list = [
+      { name: 'Conv2D', kernelTimeMs: 30, inputShapes: [[1, 8, 8, 3]] },
+      { name: 'Add', kernelTimeMs: null, inputShapes: [[2]] },
+      { name: 'Conv2D', kernelTimeMs: 40, inputShapes: [[1, 4, 4, 16]] },
+      ...Array.from({ length: SLOWEST_CALLS }, () => ({ name: 'Sub', kernelTimeMs: 1 })),
+    ];
+    const p = aggregateKernels(list, 100);
+    expect(p.slowestCalls).toHaveLength(SLOWEST_CALLS);
+    expect(p.slowestCalls.slice(0, 3)).toEqual([
+      { name: 'Conv2D', ms: 40, inputShapes: [[1, 4, 4, 16]] },
+      { name: 'Conv2D', ms: 30, inputShapes: [[1, 8, 8, 3]] },
+      { name: 'Sub', ms: 1, inputShapes: [] },
     ]);
   });
 

@@ -22,20 +22,37 @@ export interface StepProfile {
   kernelMs: number | null;
   /** Sorted by time (or by calls when untimed), largest first. */
   kernels: KernelShare[];
+  /**
+   * The single slowest timed calls, largest first, with their input shapes: which layer a
+   * kernel's time comes from (e.g. which of five Conv2DBackpropFilter calls). In bench.json.
+   */
+  slowestCalls: KernelCall[];
 }
+
+export interface KernelCall {
+  name: string;
+  ms: number;
+  inputShapes: number[][];
+}
+
+/** How many single calls StepProfile.slowestCalls keeps. */
+export const SLOWEST_CALLS = 12;
 
 interface ProfiledKernel {
   name: string;
   /** tf.profile() has resolved its promises by the time it returns; anything else is untimed. */
   kernelTimeMs: unknown;
+  inputShapes?: number[][];
 }
 
 /** Sums the profiler's kernel list per kernel name. Pure: exported for its unit test. */
 export function aggregateKernels(list: ProfiledKernel[], stepMs: number): StepProfile {
   const by = new Map<string, { calls: number; ms: number; timed: boolean }>();
+  const calls: KernelCall[] = [];
   let timedAny = false;
   for (const k of list) {
     const ms = typeof k.kernelTimeMs === 'number' && Number.isFinite(k.kernelTimeMs) ? k.kernelTimeMs : null;
+    if (ms !== null) calls.push({ name: k.name, ms, inputShapes: k.inputShapes ?? [] });
     const e = by.get(k.name) ?? { calls: 0, ms: 0, timed: false };
     e.calls += 1;
     if (ms !== null) {
@@ -53,7 +70,8 @@ export function aggregateKernels(list: ProfiledKernel[], stepMs: number): StepPr
   }));
   kernels.sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0) || b.calls - a.calls);
   const kernelMs = timedAny ? kernels.reduce((s, k) => s + (k.ms ?? 0), 0) : null;
-  return { stepMs, kernelMs, kernels };
+  calls.sort((a, b) => b.ms - a.ms);
+  return { stepMs, kernelMs, kernels, slowestCalls: calls.slice(0, SLOWEST_CALLS) };
 }
 
 /** Runs `step` (one training step that reads back its result) once under tf.profile(). */
