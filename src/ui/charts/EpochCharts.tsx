@@ -38,9 +38,12 @@ export function EpochCharts() {
   );
   const errorData = useMemo((): uPlot.AlignedData => [cols.step, cols.top1, cols.top5], [cols]);
 
-  // Mounted (hidden) before the first evaluation, so the charts are not built while training.
+  const empty = evals.length === 0;
+  // Laid out (invisible) before the first evaluation, so that evaluation only draws the plots:
+  // no chart is built and nothing on the page moves while training.
   return (
-    <div className="panel chart-pair" data-testid="epoch-charts" hidden={evals.length === 0}>
+    <div className={`panel chart-pair plot-frame${empty ? ' empty' : ''}`} data-testid="epoch-charts">
+      {empty && <p className="hint plot-empty-hint">{translate(lang, 'epochChartsEmpty')}</p>}
       <div>
         <h2>{translate(lang, 'accuracyTitle')}</h2>
         <UPlotChart options={accuracy} data={accuracyData} height={HEIGHT} />

@@ -25,10 +25,11 @@ export function LossChart() {
   return (
     <div className="panel chart" data-testid="loss-chart" data-points={series.step.length}>
       <h2>{translate(lang, 'lossTitle')}</h2>
-      {empty && <p className="hint">{translate(lang, 'lossEmpty')}</p>}
-      {/* Mounted (hidden) before the first step, so no chart is built while training. */}
-      <div hidden={empty}>
+      {/* The plot is laid out (invisible) before the first step, so the first step only draws it:
+          no chart is built and nothing on the page moves while training. */}
+      <div className={empty ? 'plot-frame empty' : 'plot-frame'}>
         <UPlotChart options={options} data={data} height={HEIGHT} />
+        {empty && <p className="hint plot-empty-hint">{translate(lang, 'lossEmpty')}</p>}
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-// Keeps charts smooth at 100,000 points: at most `threshold` points reach Recharts.
+// Keeps charts smooth at 100,000 points: at most `threshold` points reach a chart.
 
 /**
  * Largest-Triangle-Three-Buckets: keeps the first and last point and, from each bucket between,

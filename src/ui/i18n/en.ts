@@ -226,6 +226,8 @@ export const en = {
   labAxisEpochs: 'epochs',
   labAxisSeconds: 'training seconds',
   labLiveRunLater: 'The run in training joins these curves when it finishes or when you pause it.',
+  epochChartsEmpty:
+    'Accuracy and test error appear here after each test: at the end of every epoch, and mid-epoch estimates.',
   labResultsTitle: 'Results',
   labResultsHint:
     'Errors in percent, top-1 / top-5. Gap = train − test accuracy. Target = {target} % training accuracy (smoothed over 20 steps).',

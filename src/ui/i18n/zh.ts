@@ -219,6 +219,7 @@ export const zh: Messages = {
   labAxisEpochs: '轮次',
   labAxisSeconds: '训练秒数',
   labLiveRunLater: '正在训练的运行会在结束或暂停时加入这些曲线。',
+  epochChartsEmpty: '每次测试后，准确率和测试错误率会显示在这里：每轮结束时，以及轮中估计。',
   labResultsTitle: '结果',
   labResultsHint:
     '错误率为百分比，top-1 / top-5。差距 = 训练准确率 − 测试准确率。目标 = {target}% 训练准确率（20 步平滑）。',
