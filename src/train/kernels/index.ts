@@ -1,10 +1,11 @@
 // Makes the wasm backend able to train AlexNet. Stock tfjs-backend-wasm 4.22 has no
 // Conv2DBackpropFilter and a MaxPoolGrad that is wrong for batch > 1 or channels > 1; its
 // Conv2DBackpropInput and transposed BatchMatMul are correct but ~10× slower than needed
-// (CIFAR preset, batch 64: 12.4 s of kernel time per step before, ~3.5 s after), and its
-// LRN/LRNGrad are ~10× slower than our SIMD ones. Every other op
-// the model differentiates through (resizeBilinear, pad/slice for LRN, split/concat, dropout,
-// softmax cross-entropy) agrees with cpu as it is (see kernels.test.ts).
+// (CIFAR preset, batch 64: 12.4 s of kernel time per step before, ~3.5 s after), its
+// LRN/LRNGrad ~10× slower than our SIMD ones (wasm/), its Sum over leading axes (bias
+// gradients) ~3× slower than a row loop, and its Identity copies. Every other op the model
+// differentiates through (resizeBilinear, split/concat, dropout, softmax cross-entropy) agrees
+// with cpu as it is (see kernels.test.ts).
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
 // Importing the package registers the stock wasm kernels first, so ours replace them (a later
 // first import would overwrite ours).
