@@ -4,8 +4,9 @@
 // Read x as a batch of Cin single-plane images whose "channels" are the N examples
 // ([Cin, H, W, N]) and dy as a filter [oh, ow, N, Cout] dilated by the stride: a stride-1 forward
 // conv then yields [Cin, k, k, Cout]. The forward Conv2D of wasm (XNNPACK) does the work.
-import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { conv2DInfo } from './kernelAttrs';
 import { wasmKernel } from './wasmKernels';
 
 type ExplicitPad = [[number, number], [number, number], [number, number], [number, number]];
@@ -17,22 +18,8 @@ type ExplicitPad = [[number, number], [number, number], [number, number], [numbe
 const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as BackendWasm;
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as {
-    strides: [number, number] | number;
-    pad: 'valid' | 'same' | number | ExplicitPad;
-    dataFormat: 'NHWC' | 'NCHW';
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
-    filterShape: [number, number, number, number];
-  };
-  if (dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter (wasm): only NHWC is supported');
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const { filterShape } = attrs as unknown as { filterShape: [number, number, number, number] };
+  const info = conv2DInfo('Conv2DBackpropFilter (wasm)', attrs, x.shape, filterShape);
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight, outWidth } = info;
   const [, h, w] = x.shape;
   const { top, left } = info.padInfo;

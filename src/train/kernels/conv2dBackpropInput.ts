@@ -3,8 +3,9 @@
 //   dx = conv(dy dilated by the stride, zero-padded by k − 1 − pad, filter rotated 180° with
 //        in/out channels swapped), stride 1
 // so the wasm backend's XNNPACK Conv2D does it.
-import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { conv2DInfo, isNchw } from './kernelAttrs';
 import { wasmKernel } from './wasmKernels';
 
 type ExplicitPad = [[number, number], [number, number], [number, number], [number, number]];
@@ -68,22 +69,9 @@ export function conv2dBackpropInputConfig(stock: KernelConfig): KernelConfig {
     const { inputs, backend, attrs } = args;
     const wasm = backend as BackendWasm;
     const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
-    const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as unknown as {
-      strides: [number, number] | number;
-      pad: 'valid' | 'same' | number | ExplicitPad;
-      dataFormat: 'NHWC' | 'NCHW';
-      dimRoundingMode?: 'floor' | 'round' | 'ceil';
-      inputShape: [number, number, number, number];
-    };
-    if (dataFormat === 'NCHW') return stock.kernelFunc(args);
-    const info = backend_util.computeConv2DInfo(
-      inputShape,
-      filter.shape as [number, number, number, number],
-      strides,
-      1,
-      pad,
-      dimRoundingMode,
-    );
+    if (isNchw(attrs)) return stock.kernelFunc(args);
+    const { inputShape } = attrs as unknown as { inputShape: [number, number, number, number] };
+    const info = conv2DInfo('Conv2DBackpropInput (wasm)', attrs, inputShape, filter.shape);
     const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, inHeight, inWidth } = info;
     const { top, left } = info.padInfo;
     const [, oh, ow] = dy.shape;

@@ -3,8 +3,9 @@
 // cpu backend does). Our SIMD WebAssembly (wasm/maxPoolGradSimd.ts) does it for windows inside
 // the input with C a multiple of 4 (all of AlexNet's pools; ~5× faster); otherwise plain JS over
 // the wasm heap, with the channel loop innermost because NHWC keeps channels contiguous.
-import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { pool2DInfo } from './kernelAttrs';
 import { heapMemory, ptr } from './wasm/heap';
 import { maxPoolGradSimdFor } from './wasm/maxPoolGradSimd';
 
@@ -15,20 +16,7 @@ import { maxPoolGradSimdFor } from './wasm/maxPoolGradSimd';
 const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as BackendWasm;
   const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
-  const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as {
-    filterSize: [number, number] | number;
-    strides: [number, number] | number;
-    pad: 'valid' | 'same' | number;
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  };
-  const info = backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number],
-    filterSize,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const info = pool2DInfo(attrs, input.shape);
   const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth } = info;
   const { strideHeight: sh, strideWidth: sw, filterHeight: fh, filterWidth: fw } = info;
   const { top, left } = info.padInfo;

@@ -7,8 +7,9 @@
 // workgroup memory and, because M·N is small next to K (a few dozen 64×64 tiles for a whole
 // layer), cut into slices (split-K) so that the GPU gets enough workgroups; a second pass sums
 // the slices.
-import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { conv2DInfo } from '../kernelAttrs';
 import { splitKReduceProgram } from './splitKReduce';
 import { TILE_M, TILE_N, sliceLength, tiledGemmProgram } from './tiledGemm';
 
@@ -28,14 +29,6 @@ export function chooseSplits(M: number, N: number, K: number): number {
   return Math.ceil(K / sliceLength(K, splits));
 }
 
-interface Attrs {
-  strides: [number, number] | number;
-  pad: Parameters<typeof backend_util.computeConv2DInfo>[4];
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  filterShape: [number, number, number, number];
-}
-
 /**
  * inputs x [batch, H, W, Ci], dy [batch, oh, ow, Co]; attrs as tf's Conv2DBackpropFilter.
  * @returns dW [kh, kw, Ci, Co]
@@ -43,18 +36,8 @@ interface Attrs {
 const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const gpu = backend as WebGPUBackend;
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as Attrs;
-  if (dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter (webgpu, ours): NCHW is not supported');
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    'channelsLast',
-  );
+  const { filterShape } = attrs as unknown as { filterShape: [number, number, number, number] };
+  const info = conv2DInfo('Conv2DBackpropFilter (webgpu, ours)', attrs, x.shape, filterShape);
   const { batchSize, inHeight: H, inWidth: W, inChannels: CI, outChannels: CO } = info;
   const { outHeight: OH, outWidth: OW, filterHeight: KH, filterWidth: KW } = info;
   const { strideHeight: SH, strideWidth: SW } = info;

@@ -13,17 +13,10 @@
 // here against 4.9 s and 3.3 s for tf.conv2d(dy, reverse(transpose(W))). Its cost is that for
 // s > 1 most (i, j) taps of a row are zero (15 of 16 for AlexNet's 11×11/4 C1), but C1's input
 // gradient is never needed in training (its input is the data), and every other layer has s = 1.
-import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { conv2DInfo } from '../kernelAttrs';
 import { tiledGemmProgram } from './tiledGemm';
-
-interface Attrs {
-  inputShape: [number, number, number, number];
-  strides: [number, number] | number;
-  pad: Parameters<typeof backend_util.computeConv2DInfo>[4];
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
 
 /**
  * inputs dy [batch, oh, ow, Co], filter W [kh, kw, Ci, Co]; attrs as tf's Conv2DBackpropInput.
@@ -32,18 +25,8 @@ interface Attrs {
 const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const gpu = backend as WebGPUBackend;
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
-  const { inputShape, strides, pad, dataFormat, dimRoundingMode } = attrs as unknown as Attrs;
-  if (dataFormat === 'NCHW') throw new Error('Conv2DBackpropInput (webgpu, ours): NCHW is not supported');
-  const info = backend_util.computeConv2DInfo(
-    inputShape,
-    filter.shape as [number, number, number, number],
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    'channelsLast',
-  );
+  const { inputShape } = attrs as unknown as { inputShape: [number, number, number, number] };
+  const info = conv2DInfo('Conv2DBackpropInput (webgpu, ours)', attrs, inputShape, filter.shape);
   const { batchSize, inHeight: H, inWidth: W, inChannels: CI, outChannels: CO } = info;
   const { outHeight: OH, outWidth: OW, filterHeight: KH, filterWidth: KW } = info;
   const { strideHeight: SH, strideWidth: SW } = info;

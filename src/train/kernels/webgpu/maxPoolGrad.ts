@@ -6,16 +6,10 @@
 // then gathers from it; here the forward output y (an input of MaxPoolGrad) answers "is x the
 // maximum?" for most windows with one read, and only equal values scan the window for an
 // earlier tie. Any pool size, stride and padding; the model uses 3×3/2 and 2×2/2 'valid'.
-import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
-
-interface Attrs {
-  filterSize: [number, number] | number;
-  strides: [number, number] | number;
-  pad: Parameters<typeof backend_util.computePool2DInfo>[4];
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
+import { pool2DInfo } from '../kernelAttrs';
 
 function maxPoolGradProgram(info: backend_util.Conv2DInfo): WebGPUProgram {
   const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
@@ -96,15 +90,7 @@ function maxPoolGradProgram(info: backend_util.Conv2DInfo): WebGPUProgram {
 const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   const gpu = backend as WebGPUBackend;
   const { dy, input, output } = inputs as { dy: TensorInfo; input: TensorInfo; output: TensorInfo };
-  const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as Attrs;
-  const info = backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number],
-    filterSize,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const info = pool2DInfo(attrs, input.shape);
   return gpu.runWebGPUProgram(maxPoolGradProgram(info), [dy, input, output], 'float32');
 };
 
