@@ -5,6 +5,7 @@
 //
 // Called once per (image, output row) for windows that lie inside the input (no padding), with
 // C a multiple of 4; maxPoolGrad.ts keeps the JS loop for anything else.
+import { addr, at, bump, forUp } from './emit';
 import { I32, V128, instanceFor, op, type FuncDef } from './wasmBinary';
 
 /**
@@ -20,20 +21,9 @@ function poolGradRow(): FuncDef {
   const [ox, c, i, j, pos, rowPos, a] = [10, 11, 12, 13, 14, 15, 16];
   const [best, idx, v, m, g, lanes] = [17, 18, 19, 20, 21, 22];
   /** for (k = 0; k < n; k++) body — n ≥ 1 */
-  const count = (k: number, n: number[], body: number[]) => [
-    ...op.i32(0),
-    ...op.set(k),
-    ...op.loop,
-    ...body,
-    ...op.get(k),
-    ...op.i32(1),
-    ...op.i32add,
-    ...op.tee(k),
-    ...n,
-    ...op.i32ltS,
-    ...op.brIf(0),
-    ...op.end,
-  ];
+  const count = (k: number, n: number[], body: number[]) => forUp(k, 1, n, body);
+  /** Pushes the four lanes' addresses pos, pos + 4, pos + 8, pos + 12 (an i32x4). */
+  const laneAddresses = [...op.get(pos), ...op.i32x4splat, ...op.get(lanes), ...op.i32x4add];
   // Adds lane `l` of g to dx at (lane l of idx) + delta.
   const scatter = (l: number) => [
     ...op.get(idx),
@@ -53,83 +43,51 @@ function poolGradRow(): FuncDef {
     ...op.set(lanes),
     ...count(ox, op.get(ow), [
       // c: byte offset of the channel block, 0 … cb − 16
-      ...op.i32(0),
-      ...op.set(c),
-      ...op.loop,
-      // start from the window's first element
-      ...op.get(win),
-      ...op.get(c),
-      ...op.i32add,
-      ...op.tee(pos),
-      ...op.load(),
-      ...op.set(best),
-      ...op.get(pos),
-      ...op.i32x4splat,
-      ...op.get(lanes),
-      ...op.i32x4add,
-      ...op.set(idx),
-      ...op.get(pos),
-      ...op.set(rowPos),
-      ...count(i, op.get(fh), [
-        ...op.get(rowPos),
-        ...op.set(pos),
-        ...count(j, op.get(fw), [
-          // v = x[pos]; where v > best: best = v, idx = pos (+ lane)
-          ...op.get(pos),
-          ...op.load(),
-          ...op.tee(v),
-          ...op.get(best),
-          ...op.f32x4gt,
-          ...op.set(m),
-          ...op.get(v),
-          ...op.get(best),
-          ...op.get(m),
-          ...op.bitselect,
-          ...op.set(best),
-          ...op.get(pos),
-          ...op.i32x4splat,
-          ...op.get(lanes),
-          ...op.i32x4add,
-          ...op.get(idx),
-          ...op.get(m),
-          ...op.bitselect,
-          ...op.set(idx),
-          ...op.get(pos),
-          ...op.get(pixStride),
-          ...op.i32add,
-          ...op.set(pos),
-        ]),
-        ...op.get(rowPos),
-        ...op.get(rowStride),
-        ...op.i32add,
+      ...forUp(c, 16, op.get(cb), [
+        // start from the window's first element
+        ...addr(win, c),
+        ...op.tee(pos),
+        ...op.load(),
+        ...op.set(best),
+        ...laneAddresses,
+        ...op.set(idx),
+        ...op.get(pos),
         ...op.set(rowPos),
+        ...count(i, op.get(fh), [
+          ...op.get(rowPos),
+          ...op.set(pos),
+          ...count(j, op.get(fw), [
+            // v = x[pos]; where v > best: best = v, idx = pos (+ lane)
+            ...op.get(pos),
+            ...op.load(),
+            ...op.tee(v),
+            ...op.get(best),
+            ...op.f32x4gt,
+            ...op.set(m),
+            ...op.get(v),
+            ...op.get(best),
+            ...op.get(m),
+            ...op.bitselect,
+            ...op.set(best),
+            ...laneAddresses,
+            ...op.get(idx),
+            ...op.get(m),
+            ...op.bitselect,
+            ...op.set(idx),
+            ...bump(pos, op.get(pixStride)),
+          ]),
+          ...bump(rowPos, op.get(rowStride)),
+        ]),
+        ...at(dy, c),
+        ...op.set(g),
+        ...scatter(0),
+        ...scatter(1),
+        ...scatter(2),
+        ...scatter(3),
       ]),
-      ...op.get(dy),
-      ...op.get(c),
-      ...op.i32add,
-      ...op.load(),
-      ...op.set(g),
-      ...scatter(0),
-      ...scatter(1),
-      ...scatter(2),
-      ...scatter(3),
-      ...op.get(c),
-      ...op.i32(16),
-      ...op.i32add,
-      ...op.tee(c),
-      ...op.get(cb),
-      ...op.i32ltS,
-      ...op.brIf(0),
-      ...op.end,
       // next window and next dy pixel
-      ...op.get(win),
-      ...op.get(colStep),
-      ...op.i32add,
-      ...op.set(win),
-      ...op.get(dy),
-      ...op.get(cb),
-      ...op.i32add,
-      ...op.set(dy),
+      ...bump(win, op.get(colStep)),
+      ...bump(dy, op.get(cb)),
     ]),
   ];
   return {
