@@ -5,12 +5,10 @@ import { setWasmPaths, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './index';
-import { expectClose, onBoth, values } from './compareBackends';
+import { expectClose, explicit, onBoth, size, values, type Pad } from './compareBackends';
+import { SMALL_NET_OUTPUTS, smallNetGradients } from './smallNet';
 import { heapMemory } from './wasm/heap';
 import { maxPoolGradSimdFor } from './wasm/maxPoolGradSimd';
-import { createModel } from '../../model/build';
-import type { ModelSpec } from '../../shared/types';
-import { defaultConfig } from '../../model/spec';
 
 beforeAll(async () => {
   setWasmPaths(path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
@@ -19,14 +17,6 @@ beforeAll(async () => {
   await tf.setBackend('wasm');
   await tf.ready();
 });
-
-type Pad = 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]];
-const explicit = (p: number): Pad => [
-  [0, 0],
-  [p, p],
-  [p, p],
-  [0, 0],
-];
 
 describe('Conv2DBackpropFilter on wasm', () => {
   // [x shape, kernel, filters, stride, pad]: AlexNet's C1 (11×11/4, exact and with a remainder the
@@ -40,10 +30,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
     [[2, 11, 11, 4], 3, 3, 2, explicit(1)],
   ];
   it.each(cases)('x %j, %i×%i … matches cpu (weight and input gradients)', async (shape, k, f, s, pad) => {
-    const xs = values(
-      shape.reduce((a, b) => a * b, 1),
-      1,
-    );
+    const xs = values(size(shape), 1);
     const ws = values(k * k * shape[3] * f, 2);
     const { cpu, wasm } = await onBoth(() => {
       const x = tf.tensor4d(xs, shape as [number, number, number, number]);
@@ -72,18 +59,14 @@ describe('MaxPoolGrad on wasm', () => {
     [[2, 14, 14, 16], 3, 2, true, 'valid'],
     [[2, 9, 9, 8], 3, 2, true, 'same'],
   ];
-  it.each(cases)('x %j, pool %i/%i, ties %s, %s: matches cpu', async (shape, size, stride, ties, pad) => {
-    const xs = values(
-      shape.reduce((a, b) => a * b, 1),
-      4,
-      ties,
-    );
+  it.each(cases)('x %j, pool %i/%i, ties %s, %s: matches cpu', async (shape, pool, stride, ties, pad) => {
+    const xs = values(size(shape), 4, ties);
     const { cpu, wasm } = await onBoth(() => {
       const x = tf.tensor4d(xs, shape as [number, number, number, number]);
-      const y = tf.maxPool(x, size, stride, pad);
+      const y = tf.maxPool(x, pool, stride, pad);
       const dy = tf.tensor(values(y.size, 5), y.shape);
       return [
-        tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, size, stride, pad), dy)))(x),
+        tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, pool, stride, pad), dy)))(x),
       ];
     });
     expectClose(wasm[0], cpu[0], 'dx');
@@ -108,14 +91,8 @@ describe('BatchMatMul with transposes on wasm', () => {
     [[9, 5], [4, 5], false, true],
   ];
   it.each(cases)('a %j, b %j, transposeA %s, transposeB %s: matches cpu', async (sa, sb, ta, tb) => {
-    const as = values(
-      sa.reduce((x, y) => x * y, 1),
-      7,
-    );
-    const bs = values(
-      sb.reduce((x, y) => x * y, 1),
-      8,
-    );
+    const as = values(size(sa), 7);
+    const bs = values(size(sb), 8);
     const { cpu, wasm } = await onBoth(() => [tf.matMul(tf.tensor(as, sa), tf.tensor(bs, sb), ta, tb)]);
     expectClose(wasm[0], cpu[0], 'a·b');
   });
@@ -132,10 +109,7 @@ describe('Sum on wasm', () => {
     [[3, 4, 5], -1, true],
   ];
   it.each(cases)('x %j, axis %j, keepDims %s: matches cpu', async (shape, axis, keepDims) => {
-    const xs = values(
-      shape.reduce((a, b) => a * b, 1),
-      9,
-    );
+    const xs = values(size(shape), 9);
     const { cpu, wasm } = await onBoth(() => {
       const s = tf.sum(tf.tensor(xs, shape), axis, keepDims);
       return [s, tf.tensor1d(s.shape)];
@@ -176,72 +150,9 @@ describe('Identity on wasm (shares the data)', () => {
 });
 
 describe('whole-network gradient on wasm', () => {
-  // A small net with every op AlexNet differentiates through: upscale, strided conv, LRN,
-  // overlapping and 2/2 pooling, grouped conv, the three activations, seeded dropout, dense,
-  // softmax cross-entropy.
-  const spec: ModelSpec = {
-    preset: 'cifar',
-    config: defaultConfig('cifar'),
-    layers: [
-      { kind: 'input', name: 'input', height: 12, width: 12, channels: 3 },
-      { kind: 'resize', name: 'upscale', height: 23, width: 23 },
-      {
-        kind: 'conv',
-        name: 'conv1',
-        filters: 8,
-        kernel: 5,
-        stride: 2,
-        pad: 0,
-        groups: 1,
-        init: { kind: 'he' },
-        biasInit: 0.1,
-      },
-      { kind: 'activation', name: 'act1', fn: 'relu' },
-      { kind: 'lrn', name: 'lrn1', k: 1, n: 5, alpha: 0.1, beta: 0.75 },
-      { kind: 'maxpool', name: 'pool1', size: 3, stride: 2 },
-      {
-        kind: 'conv',
-        name: 'conv2',
-        filters: 6,
-        kernel: 3,
-        stride: 1,
-        pad: 1,
-        groups: 2,
-        init: { kind: 'he' },
-        biasInit: 1,
-      },
-      { kind: 'activation', name: 'act2', fn: 'tanh' },
-      { kind: 'maxpool', name: 'pool2', size: 2, stride: 2 },
-      { kind: 'flatten', name: 'flatten' },
-      { kind: 'dense', name: 'fc3', units: 12, init: { kind: 'normal', std: 0.1 }, biasInit: 0 },
-      { kind: 'activation', name: 'act3', fn: 'sigmoid' },
-      { kind: 'dropout', name: 'drop3', rate: 0.5 },
-      { kind: 'dense', name: 'fc4', units: 10, init: { kind: 'he' }, biasInit: 0 },
-    ],
-  };
-
   it('equals the cpu gradient for every variable', async () => {
-    const xs = values(4 * 12 * 12 * 3, 6);
-    const labels = [3, 1, 4, 1];
-    const { cpu, wasm } = await onBoth(() => {
-      const model = createModel(spec, 9);
-      const x = tf.tensor4d(xs, [4, 12, 12, 3]);
-      const y = tf.oneHot(labels, 10);
-      const { value, grads } = tf.variableGrads(
-        () =>
-          tf.losses.softmaxCrossEntropy(
-            y,
-            model.forward(x, { training: true, dropoutSeed: 17 }),
-          ) as tf.Scalar,
-        model.variables,
-      );
-      const out = [value, ...model.variables.map((v) => grads[v.name])];
-      // Keep the results alive past the variables: clone before disposing the model.
-      const kept = out.map((t) => t.clone());
-      model.dispose();
-      return kept;
-    });
-    expect(cpu.length).toBe(1 + 8);
+    const { cpu, wasm } = await onBoth(smallNetGradients);
+    expect(cpu.length).toBe(SMALL_NET_OUTPUTS);
     cpu.forEach((c, i) => expectClose(wasm[i], c, i === 0 ? 'loss' : `grad ${i}`));
   });
 });

@@ -6,15 +6,14 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseSplits, conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { registerWebGpuTrainingKernels } from './index';
-import { explicit, onCpuAndWebGpu, relativeError, startWebGpu, values, type Pad } from './testing';
+import { expectClose, explicit, size, values, type Pad } from '../compareBackends';
+import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
 
 beforeAll(async () => {
   registerWebGpuTrainingKernels();
   registerWebGpuTrainingKernels(); // idempotent
   await startWebGpu();
 });
-
-const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 describe('Conv2DBackpropFilter on webgpu (ours)', () => {
   it('is the registered kernel', () => {
@@ -61,9 +60,7 @@ describe('Conv2DBackpropFilter on webgpu (ours)', () => {
             { strides: s, pad, dataFormat: 'NHWC', filterShape: [k, k, shape[3], f] },
           ) as tf.Tensor,
       ]);
-      const { error, scale } = relativeError(gpu[0], cpu[0]);
-      expect(scale).toBeGreaterThan(0);
-      expect(error).toBeLessThan(1e-5);
+      expectClose(gpu[0], cpu[0], 'dW', 1e-5);
     },
   );
 
@@ -91,12 +88,7 @@ describe('Conv2DBackpropFilter on webgpu (ours)', () => {
       await dw.data();
       dw.dispose();
     };
-    await once();
-    const tensors = tf.memory().numTensors;
-    const bytes = tf.memory().numBytes;
-    for (let i = 0; i < 3; i++) await once();
-    expect(tf.memory().numTensors).toBe(tensors);
-    expect(tf.memory().numBytes).toBe(bytes);
+    await expectFlatMemory(once);
     tf.dispose([x, dy]);
   });
 });

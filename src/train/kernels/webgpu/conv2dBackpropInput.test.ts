@@ -5,14 +5,13 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { registerWebGpuTrainingKernels } from './index';
-import { explicit, onCpuAndWebGpu, relativeError, startWebGpu, values, type Pad } from './testing';
+import { expectClose, explicit, size, values, type Pad } from '../compareBackends';
+import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
 
 beforeAll(async () => {
   registerWebGpuTrainingKernels();
   await startWebGpu();
 });
-
-const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 describe('Conv2DBackpropInput on webgpu (ours)', () => {
   it('is the registered kernel', () => {
@@ -56,9 +55,7 @@ describe('Conv2DBackpropInput on webgpu (ours)', () => {
             { inputShape: shape, strides: s, pad, dataFormat: 'NHWC' },
           ) as tf.Tensor,
       ]);
-      const { error, scale } = relativeError(gpu[0], cpu[0]);
-      expect(scale).toBeGreaterThan(0);
-      expect(error).toBeLessThan(1e-5);
+      expectClose(gpu[0], cpu[0], 'dx', 1e-5);
     },
   );
 
@@ -77,12 +74,7 @@ describe('Conv2DBackpropInput on webgpu (ours)', () => {
       await dx.data();
       dx.dispose();
     };
-    await once();
-    const tensors = tf.memory().numTensors;
-    const bytes = tf.memory().numBytes;
-    for (let i = 0; i < 3; i++) await once();
-    expect(tf.memory().numTensors).toBe(tensors);
-    expect(tf.memory().numBytes).toBe(bytes);
+    await expectFlatMemory(once);
     tf.dispose([dy, w]);
   });
 });

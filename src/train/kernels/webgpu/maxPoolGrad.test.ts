@@ -6,14 +6,13 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWebGpuTrainingKernels } from './index';
 import { maxPoolGradConfig } from './maxPoolGrad';
-import { onCpuAndWebGpu, relativeError, startWebGpu, values } from './testing';
+import { expectClose, size, values } from '../compareBackends';
+import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
 
 beforeAll(async () => {
   registerWebGpuTrainingKernels();
   await startWebGpu();
 });
-
-const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 describe('MaxPoolGrad on webgpu (ours)', () => {
   it('is the registered kernel', () => {
@@ -41,9 +40,7 @@ describe('MaxPoolGrad on webgpu (ours)', () => {
       const grad = tf.grad((x: tf.Tensor) => tf.mul(tf.maxPool(x as tf.Tensor4D, k, s, pad), dy).sum());
       return [grad(tf.tensor(xs, shape))];
     });
-    const { error, scale } = relativeError(gpu[0], cpu[0]);
-    expect(scale).toBeGreaterThan(0);
-    expect(error).toBeLessThan(1e-6);
+    expectClose(gpu[0], cpu[0], 'dx', 1e-6);
   });
 
   it('keeps the tensor count flat across repeated calls', async () => {
@@ -55,10 +52,7 @@ describe('MaxPoolGrad on webgpu (ours)', () => {
       await dx.data();
       dx.dispose();
     };
-    await once();
-    const tensors = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) await once();
-    expect(tf.memory().numTensors).toBe(tensors);
+    await expectFlatMemory(once);
     x.dispose();
   });
 });
