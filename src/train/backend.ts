@@ -13,6 +13,7 @@ import { fastest, readCachedFigures, timeProbeStep, writeCachedFigures } from '.
 import { registerWasmTrainingKernels } from './kernels';
 import { registerWebGpuTrainingKernels } from './kernels/webgpu';
 import { patchThreadedFactory } from './kernels/wasmThreads';
+import { wasmThreadCount } from './wasmThreadCount';
 
 interface GpuProbe {
   available: boolean;
@@ -73,13 +74,13 @@ async function startWasm(options: BackendOptions): Promise<boolean> {
 /**
  * tfjs-backend-wasm caps its thread pool at navigator.hardwareConcurrency / 2 ("2 threads per
  * core"), read once while the module instantiates: on a 2-core machine that is one thread, and
- * the threaded build gains nothing. We ask for one thread per logical core (at most 8, the
- * size of its pre-started Worker pool) and report twice the cores while the module starts.
- * Returns the function that undoes the override.
+ * the threaded build gains nothing. We ask for wasmThreadCount's number (a thread per logical
+ * core, one core left to the page from 4 on, at most 8) and report twice the cores while the
+ * module starts. Returns the function that undoes the override.
  */
 function allowThreadPerLogicalCore(): () => void {
   const cores = Math.min(8, Math.max(1, navigator.hardwareConcurrency || 1));
-  setThreadsCount(cores);
+  setThreadsCount(wasmThreadCount(navigator.hardwareConcurrency));
   try {
     Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2 * cores, configurable: true });
   } catch {
