@@ -167,15 +167,26 @@ test('the inspect views switch to 简体中文 and back', async ({ page }) => {
   await expect(firstName).toHaveText(/^[a-z]+$/);
 });
 
-test('About opens and Escape closes it; projector mode is remembered', async ({ page }) => {
+test('About opens and Escape closes it; projector mode enlarges the charts and is remembered', async ({
+  page,
+}) => {
   await openReady(page);
   await page.getByRole('button', { name: 'About AlexNet' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('six times faster');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  // The live charts draw on a canvas, which CSS cannot enlarge: they are rebuilt larger.
+  const plotHeight = () =>
+    page
+      .getByTestId('loss-chart')
+      .locator('.uplot')
+      .evaluate((e) => e.getBoundingClientRect().height);
+  await expect.poll(plotHeight).toBeGreaterThan(100);
+  const normal = await plotHeight();
   await page.getByLabel('Projector mode').check();
   await expect(page.locator('html')).toHaveClass(/projector/);
+  await expect.poll(plotHeight).toBeGreaterThan(normal * 1.2);
   await page.reload();
   await expect(page.locator('html')).toHaveClass(/projector/);
   await expect(page.getByLabel('Projector mode')).toBeChecked();

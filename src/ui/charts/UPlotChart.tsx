@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './charts.css';
+import { rootFontScale, scaleAxes } from './scaleAxes';
 
 /** uPlot's options without the size: the chart takes its container's width. */
 export type PlotOptions = Omit<uPlot.Options, 'width' | 'height'>;
@@ -24,6 +25,7 @@ export function UPlotChart({
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const latest = useRef(data);
+  const scale = useRootFontScale();
 
   // Keeps the newest data for a plot still to be created, and feeds the one that exists.
   useEffect(() => {
@@ -36,11 +38,12 @@ export function UPlotChart({
     if (!el) return;
     let u: uPlot | null = null;
     let resize: ResizeObserver | null = null;
+    const h = Math.round(height * scale);
     // Built in a task of its own, apart from the render that mounted it: building (DOM, fonts,
     // legend) takes ~10 ms, which should not add to whatever else that task does.
     const timer = setTimeout(() => {
       const plotted = new uPlot(
-        { ...options, width: Math.max(el.clientWidth, 100), height },
+        { ...options, axes: scaleAxes(options.axes, scale), width: Math.max(el.clientWidth, 100), height: h },
         latest.current,
         el,
       );
@@ -49,7 +52,7 @@ export function UPlotChart({
       // Only the width follows the container: the plot's own height is fixed.
       resize = new ResizeObserver(() => {
         const width = el.clientWidth;
-        if (width > 0 && width !== plotted.width) plotted.setSize({ width, height });
+        if (width > 0 && width !== plotted.width) plotted.setSize({ width, height: h });
       });
       resize.observe(el);
     });
@@ -59,7 +62,21 @@ export function UPlotChart({
       u?.destroy();
       plot.current = null;
     };
-  }, [options, height]);
+  }, [options, height, scale]);
 
   return <div ref={box} className="uplot-box" />;
+}
+
+/**
+ * The root font scale (projector mode sets a class on <html> that enlarges it), followed as it
+ * changes: the plot is then rebuilt with larger axes — canvas text does not follow CSS.
+ */
+function useRootFontScale(): number {
+  const [scale, setScale] = useState(rootFontScale);
+  useEffect(() => {
+    const watch = new MutationObserver(() => setScale(rootFontScale()));
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] });
+    return () => watch.disconnect();
+  }, []);
+  return scale;
 }
