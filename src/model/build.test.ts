@@ -136,6 +136,57 @@ describe('createModel', () => {
     }
   });
 
+  it('inference fuses conv/dense + bias + relu/sigmoid: same logits as the entry-by-entry pass', () => {
+    // forwardWithActivations never fuses (it keeps every entry's output), so it is the reference.
+    // Biases are set non-zero so that a dropped bias would show.
+    const variants: Partial<ModelConfig>[] = [
+      { activation: 'relu' },
+      { activation: 'sigmoid', grouped: true },
+      { activation: 'tanh', lrn: false, pooling: 'non-overlapping' },
+    ];
+    for (const v of variants) {
+      const config = { ...defaultConfig('cifar'), ...v };
+      const m = createModel(buildSpec(config), 3);
+      try {
+        tf.tidy(() => {
+          for (const p of m.params.filter((q) => q.role === 'bias'))
+            p.variable.assign(tf.randomUniform(p.variable.shape, -0.5, 0.5, 'float32', 4));
+          const x = tf.randomNormal([3, 32, 32, 3], 0, 1, 'float32', 8) as tf.Tensor4D;
+          const fused = m.forward(x, { training: false }).dataSync();
+          const reference = m.forwardWithActivations(x).logits.dataSync();
+          let worst = 0;
+          for (let i = 0; i < fused.length; i++)
+            worst = Math.max(worst, Math.abs(fused[i] - reference[i]) / (1 + Math.abs(reference[i])));
+          expect(worst, label(config)).toBeLessThan(1e-5);
+          expect(Math.max(...reference.map(Math.abs)), label(config)).toBeGreaterThan(1e-3);
+        });
+      } finally {
+        m.dispose();
+      }
+    }
+  });
+
+  it('inference runs the fused kernels (FusedConv2D, _FusedMatMul) and no separate Relu', async () => {
+    const m = createModel(buildSpec(defaultConfig('cifar')), 3);
+    const x = tf.randomNormal([1, 32, 32, 3]) as tf.Tensor4D;
+    try {
+      const infer = await tf.profile(() => m.forward(x, { training: false }));
+      const names = new Set(infer.kernels.map((k) => k.name));
+      expect(names).toContain('FusedConv2D');
+      expect(names).toContain('_FusedMatMul');
+      expect(names).not.toContain('Relu');
+      // tf.profile reuses one object per engine: free this result before the next profile.
+      tf.dispose(infer.result as tf.Tensor);
+      // Training keeps the plain kernels (the tape differentiates them; see applyFusedLayer).
+      const train = await tf.profile(() => m.forward(x, { training: true, dropoutSeed: 1 }));
+      expect(new Set(train.kernels.map((k) => k.name))).toContain('Conv2D');
+      tf.dispose(train.result as tf.Tensor);
+    } finally {
+      x.dispose();
+      m.dispose();
+    }
+  });
+
   it('forward inside tf.tidy keeps the tensor count flat; dispose frees the variables', () => {
     // Every model of the earlier tests was disposed: nothing may be left.
     expect(tf.memory().numTensors).toBe(0);

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerKind, ModelSpec } from '../shared/types';
 import { deriveSeed, initialKernel } from './init';
-import { applyLayer, type LayerVars } from './layers';
+import { applyFusedLayer, applyLayer, isFusable, type LayerVars } from './layers';
 import { computeShapes } from './shapes';
 
 /** One variable and where it belongs. */
@@ -94,13 +94,24 @@ export function createModel(spec: ModelSpec, seed: number, options: CreateOption
 
   const run = (x: tf.Tensor4D, opts: ForwardOptions, keep: LayerActivation[] | null): tf.Tensor2D => {
     let h: tf.Tensor = x;
-    spec.layers.forEach((layer, i) => {
+    // Inference without feature maps fuses each conv/dense entry with its bias and a following
+    // relu or sigmoid (layers.ts: applyFusedLayer says why not in training).
+    const fuse = !opts.training && !keep;
+    for (let i = 0; i < spec.layers.length; i++) {
+      const layer = spec.layers[i];
+      if (fuse && (layer.kind === 'conv' || layer.kind === 'dense')) {
+        const next = spec.layers[i + 1];
+        const activation = next?.kind === 'activation' && isFusable(next.fn) ? next.fn : undefined;
+        h = applyFusedLayer(layer, h, vars.get(layer.name), activation);
+        if (activation) i++;
+        continue;
+      }
       const dropoutSeed = opts.dropoutSeed === undefined ? undefined : opts.dropoutSeed + i;
       h = applyLayer(layer, h, vars.get(layer.name), { training: opts.training, dropoutSeed });
       // The input entry returns x itself; a clone lets the caller dispose every activation.
       if (keep)
         keep.push({ name: layer.name, kind: layer.kind, tensor: layer.kind === 'input' ? tf.clone(h) : h });
-    });
+    }
     return h as tf.Tensor2D;
   };
 

@@ -57,6 +57,46 @@ export function applyLayer(
   }
 }
 
+/** Activations TF.js can fuse into a conv or matMul (it has no fused tanh). */
+export type FusableActivation = 'relu' | 'sigmoid';
+
+export function isFusable(fn: string): fn is FusableActivation {
+  return fn === 'relu' || fn === 'sigmoid';
+}
+
+/**
+ * Inference only: a conv or dense entry with its bias and (optionally) the activation entry that
+ * follows, as one fused kernel (FusedConv2D / _FusedMatMul): one pass over the output instead of
+ * three. Not used in training: inside a gradient tape tf.fused.* unfuses non-linear activations
+ * anyway, and its custom gradient computes every input's gradient eagerly, including C1's input
+ * gradient that the tape otherwise skips (a 227×227×3 transposed conv per step for nothing).
+ * Grouped convs (two towers) keep the unfused path. Input/output shapes as in applyLayer.
+ */
+export function applyFusedLayer(
+  layer: Extract<LayerSpec, { kind: 'conv' | 'dense' }>,
+  x: tf.Tensor,
+  vars: LayerVars | undefined,
+  activation: FusableActivation | undefined,
+): tf.Tensor {
+  const { kernel, bias } = need(vars, layer.name);
+  if (layer.kind === 'dense')
+    return tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation });
+  if (layer.groups !== 1) {
+    const y = applyLayer(layer, x, vars, { training: false });
+    return activation
+      ? applyLayer({ kind: 'activation', name: '', fn: activation }, y, undefined, { training: false })
+      : y;
+  }
+  return tf.fused.conv2d({
+    x: x as tf.Tensor4D,
+    filter: kernel as tf.Tensor4D,
+    strides: layer.stride,
+    pad: paddingOf(layer),
+    bias,
+    activation,
+  });
+}
+
 function need(vars: LayerVars | undefined, name: string): LayerVars {
   if (!vars) throw new Error(`no variables for layer ${name}`);
   return vars;
@@ -68,16 +108,7 @@ function need(vars: LayerVars | undefined, name: string): LayerVars {
  * @param x [N, H, W, C]; kernel [k, k, C / groups, filters]
  */
 function conv(x: tf.Tensor4D, kernel: tf.Tensor4D, layer: Extract<LayerSpec, { kind: 'conv' }>): tf.Tensor4D {
-  const p = layer.pad;
-  const pad: 'valid' | [[number, number], [number, number], [number, number], [number, number]] =
-    p === 0
-      ? 'valid'
-      : [
-          [0, 0],
-          [p, p],
-          [p, p],
-          [0, 0],
-        ];
+  const pad = paddingOf(layer);
   if (layer.groups === 1) return tf.conv2d(x, kernel, layer.stride, pad) as tf.Tensor4D;
   const xs = tf.split(x, layer.groups, 3);
   const ks = tf.split(kernel, layer.groups, 3);
@@ -85,4 +116,18 @@ function conv(x: tf.Tensor4D, kernel: tf.Tensor4D, layer: Extract<LayerSpec, { k
     xs.map((xi, i) => tf.conv2d(xi as tf.Tensor4D, ks[i] as tf.Tensor4D, layer.stride, pad)),
     3,
   );
+}
+
+type Padding = 'valid' | [[number, number], [number, number], [number, number], [number, number]];
+
+function paddingOf(layer: Extract<LayerSpec, { kind: 'conv' }>): Padding {
+  const p = layer.pad;
+  return p === 0
+    ? 'valid'
+    : [
+        [0, 0],
+        [p, p],
+        [p, p],
+        [0, 0],
+      ];
 }
