@@ -46,6 +46,12 @@ export interface GemmSpec {
   bOrder: LoadOrder;
   /** Shape of the tensor written: [M, N]-compatible when splits = 1, else [splits, M, N]. */
   outputShape: number[];
+  /**
+   * Optional WGSL: fn epilogue(value : f32, n : i32) -> f32, applied to each finished C[m, n]
+   * before the store (a fused bias add and activation costs no extra pass over the output).
+   * Only with splits = 1: a partial sum is not the result.
+   */
+  epilogue?: string;
 }
 
 const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
@@ -113,9 +119,11 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
   const total = tilesM * tilesN * splits;
   const kSlice = sliceLength(K, splits);
   const steps = ceilDiv(kSlice, TILE_K);
+  if (spec.epilogue && splits !== 1) throw new Error(`${spec.name}: an epilogue needs splits = 1`);
   const userCode = `
     ${spec.loadA}
     ${spec.loadB}
+    ${spec.epilogue ?? ''}
 
     var<workgroup> tileA : array<f32, ${TILE_K * PITCH}>;
     var<workgroup> tileB : array<f32, ${TILE_K * PITCH}>;
@@ -167,7 +175,7 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
         for (var c = 0; c < 4; c++) {
           let n = tileCol + tx + ${WG} * c;
           if (n < ${N}) {
-            result[plane + m * ${N} + n] = acc[r][c];
+            result[plane + m * ${N} + n] = ${spec.epilogue ? 'epilogue(acc[r][c], n)' : 'acc[r][c]'};
           }
         }
       }
@@ -175,6 +183,7 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
   `;
   return {
     outputShape: spec.outputShape,
+    // The name must tell epilogues apart (the WGSL of loadA/loadB/epilogue is not in the key).
     shaderKey: `${spec.name}_gemm_${M}_${N}_${K}_${splits}`,
     // Not a flat layout, so tfjs calls main() without an index; the coordinates are ours.
     dispatchLayout: { x: [spec.outputShape.length - 1], y: spec.outputShape.slice(0, -1).map((_, i) => i) },
