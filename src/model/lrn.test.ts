@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lrn, type LrnParams } from './lrn';
+import { declareFastLrnGrad, lrn, lrnOps, usesLrnKernel, type LrnParams } from './lrn';
 
 /** Float64 reference written from the paper's formula (alpha not divided by n). x is NHWC, flat. */
 function lrn64(x: Float64Array, shape: number[], p: LrnParams): Float64Array {
@@ -74,5 +74,43 @@ describe('lrn as ops', () => {
       expect(Math.abs(analytic[i] - numeric)).toBeLessThan(1e-4 * Math.max(1, Math.abs(numeric)));
     }
     tf.dispose([x, wt, g]);
+  });
+});
+
+describe('lrn dispatch (usesLrnKernel)', () => {
+  it('always takes the LRN kernels on wasm (ours or stock: both beat the ops)', () => {
+    expect(usesLrnKernel('wasm')).toBe(true);
+  });
+
+  it('takes the kernels only while a declared LRNGrad is the registered one', async () => {
+    const shape: [number, number, number, number] = [2, 2, 3, 7];
+    const x = tf.tensor4d(Float32Array.from(randomArray(2 * 2 * 3 * 7, 13)), shape);
+    const kernels = async () => (await tf.profile(() => lrn(x, STRONG))).kernelNames;
+    const grad = (f: typeof lrn) => tf.grad((v) => tf.sum(tf.mul(f(v as tf.Tensor4D, STRONG), v)))(x);
+    // cpu's stock LRNGrad is not declared: ops.
+    expect(usesLrnKernel('cpu')).toBe(false);
+    expect(await kernels()).not.toContain('LRN');
+    // A declared LRNGrad (here the stock one, wrapped) registered for cpu: the kernels, with the
+    // ops' values and gradient.
+    const stock = tf.getKernel('LRNGrad', 'cpu')!;
+    const wrapped: tf.KernelConfig = { ...stock, kernelFunc: (args) => stock.kernelFunc(args) };
+    declareFastLrnGrad(wrapped.kernelFunc);
+    tf.unregisterKernel('LRNGrad', 'cpu');
+    tf.registerKernel(wrapped);
+    try {
+      expect(usesLrnKernel('cpu')).toBe(true);
+      expect(await kernels()).toEqual(['LRN']);
+      const [a, b] = [grad(lrn), grad(lrnOps)];
+      const [ga, gb] = [a.dataSync(), b.dataSync()];
+      for (let i = 0; i < ga.length; i++) expect(Math.abs(ga[i] - gb[i])).toBeLessThan(1e-5);
+      tf.dispose([a, b]);
+    } finally {
+      // The stock kernel back: the ops again.
+      tf.unregisterKernel('LRNGrad', 'cpu');
+      tf.registerKernel(stock);
+    }
+    expect(usesLrnKernel('cpu')).toBe(false);
+    expect(await kernels()).not.toContain('LRN');
+    x.dispose();
   });
 });

@@ -1,4 +1,5 @@
-// Local response normalisation (Krizhevsky et al. 2012, section 3.3) built from ordinary ops.
+// Local response normalisation (Krizhevsky et al. 2012, section 3.3) built from ordinary ops,
+// unless the backend has LRN kernels known to be fast (usesLrnKernel: wasm, and our webgpu ones).
 // The stock tf.localResponseNormalization gradient (LRNGrad) takes 37–70 s for one
 // 64×16×16×64 tensor on WebGL/WebGPU under SwiftShader; these ops differentiate through the
 // generic kernels instead. The window sum pads the channel axis and adds n shifted slices:
@@ -15,6 +16,31 @@ export interface LrnParams {
   beta: number;
 }
 
+/** LRNGrad kernel functions as fast as or faster than the ops below; see declareFastLrnGrad. */
+const fastLrnGrads = new WeakSet<tf.KernelFunc>();
+
+/**
+ * Tells lrn() that `kernelFunc`, as the registered LRNGrad of its backend, beats the ops path,
+ * so that tf.localResponseNormalization is used there. Kernel modules (src/train/kernels/webgpu)
+ * call this for their own LRNGrad: the check is against the kernel registered at each call,
+ * so re-registering the stock one (registerWebGpuTrainingKernels({ speedups: false })) brings
+ * the ops back, and src/model needs no import from src/train.
+ */
+export function declareFastLrnGrad(kernelFunc: tf.KernelFunc): void {
+  fastLrnGrads.add(kernelFunc);
+}
+
+/** Whether lrn() uses tf.localResponseNormalization (LRN/LRNGrad kernels) on `backend`. */
+export function usesLrnKernel(backend: string): boolean {
+  // On wasm the LRN/LRNGrad kernels (ours, SIMD: src/train/kernels/localResponseNorm.ts) give
+  // the same values (to ~5e-7) in a twentieth of the time of the ops below (CIFAR preset, batch
+  // 64, fwd + bwd: ~30 ms vs ~630 ms), and even the stock wasm ones beat the ops. Elsewhere only
+  // a declared LRNGrad (ours on webgpu): the stock GPU ones are the slow kernels named above.
+  if (backend === 'wasm') return true;
+  const grad = tf.getKernel('LRNGrad', backend)?.kernelFunc;
+  return grad !== undefined && fastLrnGrads.has(grad);
+}
+
 /**
  * b[..., c] = a[..., c] · (k + α · Σ_{c' = c−r}^{c+r} a[..., c']²)^(−β), r = (n − 1) / 2, with
  * channels outside [0, C) counting as zero.
@@ -22,12 +48,13 @@ export interface LrnParams {
  * @returns [N, H, W, C]
  */
 export function lrn(x: tf.Tensor4D, p: LrnParams): tf.Tensor4D {
-  // On wasm the LRN/LRNGrad kernels (ours, SIMD: src/train/kernels/localResponseNorm.ts) give
-  // the same values (to ~5e-7) in a twentieth of the time of the ops below (CIFAR preset, batch
-  // 64, fwd + bwd: ~30 ms vs ~630 ms); GPU backends keep the ops, whose gradients avoid their
-  // slow LRNGrad.
-  if (tf.getBackend() === 'wasm')
+  if (usesLrnKernel(tf.getBackend()))
     return tf.localResponseNormalization(x, Math.floor(p.n / 2), p.k, p.alpha, p.beta);
+  return lrnOps(x, p);
+}
+
+/** lrn() as ordinary ops on every backend (what lrn() does where usesLrnKernel is false). */
+export function lrnOps(x: tf.Tensor4D, p: LrnParams): tf.Tensor4D {
   return tf.tidy(() => {
     const r = Math.floor(p.n / 2);
     const channels = x.shape[3];

@@ -5,18 +5,25 @@
 // GEMMs (split-K for the weight gradient), and MaxPoolGrad with a one-pass gather. Each is tested
 // against the cpu backend (*.test.ts here, on Dawn's SwiftShader adapter in CI).
 //
-// LRN is not replaced: the model writes it as ordinary ops (src/model/lrn.ts) whose gradients
-// are elementwise kernels, so there is no LRN kernel to register on webgpu without changing the
-// model.
+// LRN and LRNGrad are replaced by one-dispatch kernels (localResponseNorm.ts; the stock LRNGrad
+// is O(C²) per element). The model's lrn() (src/model/lrn.ts) calls them only while ours are
+// registered, and otherwise builds LRN from ordinary ops.
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
 // Importing the package registers the stock webgpu kernels first, so ours replace them (a later
 // first import would overwrite ours).
 import '@tensorflow/tfjs-backend-webgpu';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
+import { lrnConfig, lrnGradConfig } from './localResponseNorm';
 import { maxPoolGradConfig } from './maxPoolGrad';
 
-const OURS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, maxPoolGradConfig];
+const OURS = [
+  conv2dBackpropFilterConfig,
+  conv2dBackpropInputConfig,
+  maxPoolGradConfig,
+  lrnConfig,
+  lrnGradConfig,
+];
 /** The stock configs, kept when ours first replace them so that { speedups: false } can restore. */
 const stock = new Map<string, KernelConfig>();
 
