@@ -2,7 +2,10 @@
 // `npm run bench:node -- --kernels BATCH`, e.g. on a GPU machine). Stock and ours are timed
 // alternately, so that whatever else loads the machine hits both alike; each figure is the best
 // of `reps` runs after a warm-up (which compiles the shaders). Leaves our kernels registered.
+// Our forward convolution (conv2d.ts) is called directly, so that it is compared whether or not
+// index.ts registers it.
 import * as tf from '@tensorflow/tfjs';
+import { conv2dConfig } from './conv2d';
 import { registerWebGpuTrainingKernels } from './index';
 
 export interface ConvCase {
@@ -64,13 +67,20 @@ async function wallMs(fn: () => tf.Tensor): Promise<number> {
   return performance.now() - t0;
 }
 
-/** Best-of-`reps` ms of `fn` with the stock kernels and with ours, alternated. */
-async function stockVsOurs(fn: () => tf.Tensor, reps: number): Promise<{ stock: number; ours: number }> {
+/**
+ * Best-of-`reps` ms of `fn` with the stock kernels and with ours (or of `oursFn` with ours),
+ * alternated.
+ */
+async function stockVsOurs(
+  fn: () => tf.Tensor,
+  reps: number,
+  oursFn = fn,
+): Promise<{ stock: number; ours: number }> {
   const best = { stock: Infinity, ours: Infinity };
   for (let i = 0; i <= reps; i++) {
     for (const which of ['stock', 'ours'] as const) {
       registerWebGpuTrainingKernels({ speedups: which === 'ours' });
-      const ms = await wallMs(fn);
+      const ms = await wallMs(which === 'ours' ? oursFn : fn);
       if (i > 0) best[which] = Math.min(best[which], ms);
     }
   }
@@ -94,11 +104,16 @@ export async function compareKernels(
     const dy = tf.randomNormal(info.outShape);
     const w = tf.randomNormal(filterShape);
     const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC' };
+    const oursForward = () => {
+      const y = conv2dConfig.kernelFunc({ inputs: { x, filter: w }, backend: tf.backend(), attrs });
+      return tf.engine().makeTensorFromTensorInfo(y as tf.TensorInfo);
+    };
     const forward = await stockVsOurs(
       () => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.stride, c.pad),
       reps,
+      oursForward,
     );
-    log(line(`${c.name} forward (stock in both)`, forward));
+    log(line(`${c.name} forward`, forward));
     const dw = () =>
       tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape }) as tf.Tensor;
     log(line(`${c.name} weight gradient`, await stockVsOurs(dw, reps)));
