@@ -5,6 +5,11 @@
 // GEMMs (split-K for the weight gradient), and MaxPoolGrad with a one-pass gather. Each is tested
 // against the cpu backend (*.test.ts here, on Dawn's SwiftShader adapter in CI).
 //
+// The forward convolution (Conv2D, and FusedConv2D with bias + linear/relu/sigmoid) is the same
+// tiled implicit GEMM (conv2d.ts). Registered because it beat stock on every AlexNet layer on
+// SwiftShader (Dawn's software Vulkan on a 2-core CPU, not a GPU; `bench:node -- --kernels`):
+// 1.2× (C1) to 2.5× (C2, C3); on a real GPU this is still to be measured.
+//
 // LRN and LRNGrad are replaced by one-dispatch kernels (localResponseNorm.ts; the stock LRNGrad
 // is O(C²) per element). The model's lrn() (src/model/lrn.ts) calls them only while ours are
 // registered, and otherwise builds LRN from ordinary ops.
@@ -12,12 +17,15 @@ import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '
 // Importing the package registers the stock webgpu kernels first, so ours replace them (a later
 // first import would overwrite ours).
 import '@tensorflow/tfjs-backend-webgpu';
+import { conv2dConfig, fusedConv2dConfig } from './conv2d';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { lrnConfig, lrnGradConfig } from './localResponseNorm';
 import { maxPoolGradConfig } from './maxPoolGrad';
 
 const OURS = [
+  conv2dConfig,
+  fusedConv2dConfig,
   conv2dBackpropFilterConfig,
   conv2dBackpropInputConfig,
   maxPoolGradConfig,

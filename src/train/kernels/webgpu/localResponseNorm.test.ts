@@ -31,8 +31,9 @@ describe('LRN and LRNGrad on webgpu (ours)', () => {
   });
 
   // [shape, depthRadius, bias, alpha, beta]: AlexNet's constants with a large α so that the
-  // normalising term matters; C not a multiple of 4; radius 1 and 3; a window wider than the
-  // channels; β with a square-root path (0.5), with a division (1), and with pow (1.3).
+  // normalising term matters; C not a multiple of 4; radius 1 and 3; windows wider than the
+  // channels; β with a square-root path (0.5), with a division (1), and with pow (1.3); radius 5,
+  // above UNROLL_MAX (loops).
   const cases: [number[], number, number, number, number][] = [
     [[2, 5, 5, 12], 2, 2, 0.3, 0.75],
     [[2, 4, 3, 9], 2, 1, 0.5, 0.75],
@@ -41,6 +42,8 @@ describe('LRN and LRNGrad on webgpu (ours)', () => {
     [[2, 3, 4, 8], 2, 1, 0.5, 0.5],
     [[2, 3, 2, 6], 2, 2, 0.4, 1],
     [[1, 3, 2, 10], 3, 1, 0.2, 1.3],
+    [[1, 2, 2, 4], 6, 1, 0.3, 0.75],
+    [[1, 2, 3, 13], 5, 1, 0.1, 0.75],
   ];
   it.each(cases)('x %j, radius %i, bias %f, α %f, β %f: matches cpu', async (shape, r, bias, alpha, beta) => {
     const { xs, dys } = inputs(shape);
