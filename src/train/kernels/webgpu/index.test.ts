@@ -10,7 +10,7 @@ import { expectClose } from '../compareBackends';
 import { SMALL_NET_OUTPUTS, smallNetGradients } from '../smallNet';
 import { onCpuAndWebGpu, startWebGpu } from './testing';
 
-const NAMES = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad'];
+const NAMES = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'Conv2D', 'FusedConv2D'];
 const registered = () => NAMES.map((n) => tf.getKernel(n, 'webgpu')?.kernelFunc);
 
 beforeAll(async () => {
