@@ -33,7 +33,7 @@ describe('LRN and LRNGrad on webgpu (ours)', () => {
   // [shape, depthRadius, bias, alpha, beta]: AlexNet's constants with a large α so that the
   // normalising term matters; C not a multiple of 4; radius 1 and 3; windows wider than the
   // channels; β with a square-root path (0.5), with a division (1), and with pow (1.3); radius 5,
-  // above UNROLL_MAX (loops).
+  // above UNROLL_MAX (loops); one channel (radius clamped to 0).
   const cases: [number[], number, number, number, number][] = [
     [[2, 5, 5, 12], 2, 2, 0.3, 0.75],
     [[2, 4, 3, 9], 2, 1, 0.5, 0.75],
@@ -44,6 +44,7 @@ describe('LRN and LRNGrad on webgpu (ours)', () => {
     [[1, 3, 2, 10], 3, 1, 0.2, 1.3],
     [[1, 2, 2, 4], 6, 1, 0.3, 0.75],
     [[1, 2, 3, 13], 5, 1, 0.1, 0.75],
+    [[2, 2, 3, 1], 2, 1, 0.5, 0.75],
   ];
   it.each(cases)('x %j, radius %i, bias %f, α %f, β %f: matches cpu', async (shape, r, bias, alpha, beta) => {
     const { xs, dys } = inputs(shape);
