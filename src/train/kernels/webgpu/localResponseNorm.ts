@@ -14,8 +14,9 @@
 // to large ones in float32). r and C are baked into the shader, written out as straight-line
 // code for small r (UNROLL_MAX); bias, α and β are uniforms, so other constants reuse the
 // pipeline. N^(−β) uses square roots for AlexNet's β = 0.75 (WGSL's pow is exp2(y · log2 x):
-// slower and less exact), pow otherwise. Under SwiftShader (2-core CPU), LRN fwd + bwd incl. a
-// loss: [8,32,32,64] ~110 ms vs ~370 ms as ops, [8,15,15,192] ~60 ms vs ~240 ms.
+// slower and less exact), pow otherwise. Under SwiftShader (2-core CPU, busy), medians of LRN
+// fwd + bwd through tf.grad, a loss's ~40 ms included: [8,32,32,64] 90 ms vs 636 ms as ops,
+// [8,15,15,192] 56 ms vs 409 ms.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
@@ -56,8 +57,9 @@ function negPowBeta(beta: number): { key: string; code: string } {
 /**
  * Largest radius written out as straight-line code. Unrolled, every offset is a constant and the
  * channel bounds are selects, not branches: LRNGrad on [8,32,32,64] under SwiftShader took 224 ms
- * as loops over a private array and 50–65 ms unrolled (a GPU compiler may unroll the loops itself;
- * SwiftShader did not). The gradient's code grows as r², so wider windows keep loops.
+ * as loops over a private array and ~40–65 ms unrolled (a GPU compiler may unroll the loops
+ * itself; SwiftShader did not), fwd + bwd halved again with 4 channels per thread (P below).
+ * The gradient's code grows as r², so wider windows keep loops.
  */
 const UNROLL_MAX = 4;
 
@@ -74,28 +76,32 @@ const SQ_AT = (C: number) => `
       }`;
 
 /**
- * One thread per element of the flat [N, H, W, C] tensors: thread `index` is channel
- * k = index % C of the pixel whose channel row starts at index − k. `body` sees k, row, the
- * uniforms and negPowBeta, and calls setOutputAtIndex.
+ * Thread `index` does P consecutive channels k0 … k0 + P − 1 of one pixel of the flat
+ * [N, H, W, C] tensors: elements base … base + P − 1 with base = index · P, k0 = base % C, and
+ * the pixel's channel row starting at row = base − k0. P = 4 where C % 4 = 0 and the code is
+ * unrolled (AlexNet): neighbouring outputs share most of their squares, N's and loads (LRNGrad,
+ * r = 2: 12 squares and 8 N's for 4 outputs instead of 36 and 20), else 1. `body` sees k0, base,
+ * row, the uniforms and negPowBeta, and calls setOutputAtIndex.
  */
 function elementwiseProgram(
   name: string,
   shape: number[],
   a: LrnAttrs,
   variableNames: string[],
-  body: (C: number, r: number) => string,
+  body: (C: number, r: number, P: number) => string,
 ): WebGPUProgram {
   const C = shape[shape.length - 1];
   // Channels further than C − 1 from k are outside [0, C) anyway: a wider radius changes nothing.
   const r = Math.min(a.depthRadius, C - 1);
+  const P = C % 4 === 0 && r <= UNROLL_MAX ? 4 : 1;
   const pow = negPowBeta(a.beta);
   const dispatchLayout = webgpu_util.flatDispatchLayout(shape);
   const workgroupSize: [number, number, number] = [64, 1, 1];
   return {
     outputShape: shape,
-    shaderKey: `${name}_${C}_${r}_${pow.key}`,
+    shaderKey: `${name}_${C}_${r}_${P}_${pow.key}`,
     dispatchLayout,
-    dispatch: webgpu_util.computeDispatch(dispatchLayout, shape, workgroupSize),
+    dispatch: webgpu_util.computeDispatch(dispatchLayout, shape, workgroupSize, [P, 1, 1]),
     variableNames,
     uniforms: UNIFORMS,
     workgroupSize,
@@ -105,12 +111,13 @@ function elementwiseProgram(
       ${SQ_AT(C)}
 
       fn main(index : i32) {
-        if (index >= uniforms.size) {
+        let base = index * ${P};
+        if (base >= uniforms.size) {
           return;
         }
-        let k = index % ${C};
-        let row = index - k;
-        ${body(C, r)}
+        let k0 = base % ${C};
+        let row = base - k0;
+        ${body(C, r, P)}
       }
     `,
   };
@@ -118,16 +125,19 @@ function elementwiseProgram(
 
 /** y_k = x_k · N_k^(−β). */
 function lrnProgram(shape: number[], a: LrnAttrs): WebGPUProgram {
-  return elementwiseProgram('lrnFused', shape, a, ['xIn'], (C, r) => {
-    const sum =
-      r <= UNROLL_MAX
-        ? `let s = ${sumOf(range(2 * r + 1).map((i) => `sqAt(row, k + ${i - r})`))};`
-        : `var s = 0.0;
-        for (var c = max(k - ${r}, 0); c <= min(k + ${r}, ${C - 1}); c++) {
+  return elementwiseProgram('lrnFused', shape, a, ['xIn'], (C, r, P) => {
+    const out = (m: number, s: string) =>
+      `setOutputAtIndex(base + ${m}, xIn[base + ${m}] * negPowBeta(uniforms.bias + uniforms.alpha * ${s}));`;
+    if (r > UNROLL_MAX)
+      return `var s = 0.0;
+        for (var c = max(k0 - ${r}, 0); c <= min(k0 + ${r}, ${C - 1}); c++) {
           s += sqAt(row, c);
-        }`;
-    return `${sum}
-        setOutputAtIndex(index, xIn[index] * negPowBeta(uniforms.bias + uniforms.alpha * s));`;
+        }
+        ${out(0, 's')}`;
+    // q_i = x² of channel k0 − r + i; output k0 + m's window is q_m … q_{m+2r}.
+    const lines = range(2 * r + P).map((i) => `let q${i} = sqAt(row, k0 + ${i - r});`);
+    for (const m of range(P)) lines.push(out(m, `(${sumOf(range(2 * r + 1).map((i) => `q${m + i}`))})`));
+    return lines.join('\n        ');
   });
 }
 
@@ -136,35 +146,40 @@ function lrnProgram(shape: number[], a: LrnAttrs): WebGPUProgram {
  * each N_c recomputed here from the squares.
  */
 function lrnGradProgram(shape: number[], a: LrnAttrs): WebGPUProgram {
-  return elementwiseProgram('lrnGradFused', shape, a, ['xIn', 'yIn', 'dyIn'], (C, r) => {
-    const tail = `setOutputAtIndex(index, dyIn[index] * negPowBeta(nk) - uniforms.k2ab * xIn[index] * u);`;
+  return elementwiseProgram('lrnGradFused', shape, a, ['xIn', 'yIn', 'dyIn'], (C, r, P) => {
+    const out = (m: number, nk: string, u: string) =>
+      `setOutputAtIndex(base + ${m}, dyIn[base + ${m}] * negPowBeta(${nk}) - uniforms.k2ab * xIn[base + ${m}] * ${u});`;
     if (r > UNROLL_MAX)
       return `var u = 0.0;
         var nk = 0.0;
-        for (var c = max(k - ${r}, 0); c <= min(k + ${r}, ${C - 1}); c++) {
+        for (var c = max(k0 - ${r}, 0); c <= min(k0 + ${r}, ${C - 1}); c++) {
           var s = 0.0;
           for (var m = max(c - ${r}, 0); m <= min(c + ${r}, ${C - 1}); m++) {
             s += sqAt(row, m);
           }
           let n = uniforms.bias + uniforms.alpha * s;
           u += dyIn[row + c] * yIn[row + c] / n;
-          if (c == k) {
+          if (c == k0) {
             nk = n;
           }
         }
-        ${tail}`;
-    // q_i = x² of channel k − 2r + i (0 outside [0, C)): all the squares that the windows of
-    // k's neighbours c = k − r + j (j = 0 … 2r) hold; c's window is q_j … q_{j+2r}, its N is n_j,
-    // and its dy_c · y_c is 0 outside [0, C) (so is its term of u).
-    const lines = range(4 * r + 1).map((i) => `let q${i} = sqAt(row, k + ${i - 2 * r});`);
-    for (const j of range(2 * r + 1))
+        ${out(0, 'nk', 'u')}`;
+    // q_i = x² of channel k0 − 2r + i (0 outside [0, C)): all the squares that the windows of
+    // the neighbours c_j = k0 − r + j (j = 0 … 2r + P − 1) of the P outputs hold. c_j's window
+    // is q_j … q_{j+2r}, its N is n_j, and t_j = dy · y / N of c_j (0 outside [0, C)). Output
+    // k0 + m has N = n_{m+r} and u = t_m + … + t_{m+2r}.
+    const lines = range(4 * r + P).map((i) => `let q${i} = sqAt(row, k0 + ${i - 2 * r});`);
+    for (const j of range(2 * r + P)) {
+      const terms = sumOf(range(2 * r + 1).map((i) => `q${j + i}`));
+      const c = `k0 + ${j - r}`;
+      const at = `row + clamp(${c}, 0, ${C - 1})`;
       lines.push(
-        `let n${j} = uniforms.bias + uniforms.alpha * (${sumOf(range(2 * r + 1).map((i) => `q${j + i}`))});`,
+        `let n${j} = uniforms.bias + uniforms.alpha * (${terms});`,
+        `let t${j} = select(0.0, dyIn[${at}] * yIn[${at}] / n${j}, ${c} >= 0 && ${c} < ${C});`,
       );
-    for (const j of range(2 * r + 1))
-      lines.push(`let t${j} = select(0.0, dyIn[row + clamp(k + ${j - r}, 0, ${C - 1})] *
-          yIn[row + clamp(k + ${j - r}, 0, ${C - 1})] / n${j}, k + ${j - r} >= 0 && k + ${j - r} < ${C});`);
-    lines.push(`let u = ${sumOf(range(2 * r + 1).map((j) => `t${j}`))};`, `let nk = n${r};`, tail);
+    }
+    for (const m of range(P))
+      lines.push(out(m, `n${m + r}`, `(${sumOf(range(2 * r + 1).map((j) => `t${m + j}`))})`));
     return lines.join('\n        ');
   });
 }
