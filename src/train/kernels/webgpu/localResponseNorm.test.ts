@@ -31,9 +31,9 @@ describe('LRN and LRNGrad on webgpu (ours)', () => {
   });
 
   // [shape, depthRadius, bias, alpha, beta]: AlexNet's constants with a large α so that the
-  // normalising term matters; C a multiple of 4 (4 channels a thread) and not; radius 1 and 3; windows wider than the
-  // channels; β with a square-root path (0.5), with a division (1), and with pow (1.3); radius 5,
-  // above UNROLL_MAX (loops); one channel (radius clamped to 0).
+  // normalising term matters; C a multiple of 4 (4 channels a thread) and not; radius 1 and 3;
+  // windows wider than the channels; β with a square-root path (0.5), with a division (1), and
+  // with pow (1.3); radius 5, above UNROLL_MAX (loops); one channel (radius clamped to 0).
   const cases: [number[], number, number, number, number][] = [
     [[2, 5, 5, 12], 2, 2, 0.3, 0.75],
     [[2, 4, 3, 9], 2, 1, 0.5, 0.75],
