@@ -26,14 +26,15 @@ describe('Conv2D on webgpu (ours)', () => {
   });
 
   // [x shape, kernel, filters, stride, pad]: Ci = 3 with stride 1 and with AlexNet's 11×11/4
-  // (also with an asymmetric explicit pad and 70 filters: two column tiles), Ci a multiple of 4
-  // with 67 filters and M = 2·9·9 = 162 (neither a multiple of 64), 'same' with stride 2,
-  // an asymmetric explicit pad, and a 1×1 convolution.
+  // (also with an asymmetric explicit pad and 68 filters: two column tiles, vec4 loads of W), Ci a
+  // multiple of 4 (vec4 loads of x) with 67 and 68 filters and M = 2·9·9 = 162 (neither a multiple
+  // of 64), 'same' with stride 2, an asymmetric explicit pad, and a 1×1 convolution.
   const cases: [number[], number, number, number, Pad][] = [
     [[2, 9, 9, 3], 5, 7, 1, explicit(2)],
     [[2, 23, 23, 3], 11, 5, 4, 'valid'],
-    [[1, 27, 26, 3], 11, 70, 4, explicit(2, 1, 3, 0)],
+    [[1, 27, 26, 3], 11, 68, 4, explicit(2, 1, 3, 0)],
     [[2, 9, 9, 8], 3, 67, 1, explicit(1)],
+    [[2, 9, 9, 8], 3, 68, 1, explicit(1)],
     [[2, 8, 8, 4], 3, 5, 2, 'same'],
     [[2, 9, 7, 4], 3, 3, 1, explicit(0, 2, 1, 0)],
     [[2, 5, 5, 16], 1, 65, 1, 'valid'],

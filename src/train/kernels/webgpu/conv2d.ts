@@ -60,6 +60,11 @@ function convGemm(
         let v = value${fused.bias === 'channel' ? ' + biasIn[n]' : fused.bias === 'scalar' ? ' + biasIn[0]' : ''};
         return ${ACTIVATIONS[fused.activation]};
       }`;
+  // vec4 loads where four neighbours along the contiguous index lie in one aligned vec4: ci in x
+  // when Ci % 4 = 0 (ci..ci+3 then share a tap), co in W when Co % 4 = 0. On SwiftShader (a CPU,
+  // not a GPU; batch 4) they took CIFAR C2 from 1275 to 1030 ms and C3 from 760 to 646 ms.
+  const aVec4 = CI % 4 === 0;
+  const bVec4 = CO % 4 === 0;
   const program = tiledGemmProgram({
     name:
       `conv_${H}_${W}_${CI}_${KH}_${KW}_${SH}_${SW}_${PT}_${PL}_${OH}_${OW}` +
@@ -70,8 +75,9 @@ function convGemm(
     splits: 1,
     variableNames: bias ? ['xIn', 'wIn', 'biasIn'] : ['xIn', 'wIn'],
     // A[m, k] = x under tap (i, j), channel ci, of output pixel m; 0 in the padding.
+    // (loadA4: A[m, k..k+3] from xIn viewed as vec4s.)
     loadA: `
-      fn loadA(m : i32, k : i32) -> f32 {
+      fn loadA${aVec4 ? '4' : ''}(m : i32, k : i32) -> ${aVec4 ? 'vec4<f32>' : 'f32'} {
         let ci = k % ${CI};
         let tap = k / ${CI};
         let ox = m % ${OW};
@@ -79,18 +85,27 @@ function convGemm(
         let iy = (nOy % ${OH}) * ${SH} + tap / ${KW} - ${PT};
         let ix = ox * ${SW} + tap % ${KW} - ${PL};
         if (iy < 0 || iy >= ${H} || ix < 0 || ix >= ${W}) {
-          return 0.0;
+          return ${aVec4 ? 'vec4<f32>(0.0)' : '0.0'};
         }
-        return xIn[(((nOy / ${OH}) * ${H} + iy) * ${W} + ix) * ${CI} + ci];
+        let i = (((nOy / ${OH}) * ${H} + iy) * ${W} + ix) * ${CI} + ci;
+        return xIn[${aVec4 ? 'i / 4' : 'i'}];
       }`,
-    // B[k, co] = W viewed as [K, Co].
-    loadB: `
+    // B[k, co] = W viewed as [K, Co] (loadB4: B[k, n..n+3]).
+    loadB: bVec4
+      ? `
+      fn loadB4(k : i32, n : i32) -> vec4<f32> {
+        return wIn[k * ${CO / 4} + n / 4];
+      }`
+      : `
       fn loadB(k : i32, n : i32) -> f32 {
         return wIn[k * ${CO} + n];
       }`,
     // ci (and, within a filter row, j with it) is contiguous in x along k; co in W along n.
     aOrder: 'k',
     bOrder: 'outer',
+    aVec4,
+    bVec4,
+    variableComponents: [aVec4 ? 4 : 1, bVec4 ? 4 : 1, 1],
     outputShape: info.outShape,
     epilogue,
   });

@@ -1,6 +1,7 @@
 // A tiled GEMM C[M, N] = Σ_k A[m, k] · B[k, n] in WGSL whose A and B are never materialised:
 // each kernel supplies WGSL functions loadA(m, k) and loadB(k, n) that gather the element
-// straight from its input tensors (implicit im2col). Shared by the convolution gradients.
+// straight from its input tensors (implicit im2col), or loadA4/loadB4 that gather four neighbours
+// as one vec4. Shared by the forward convolution (conv2d.ts) and both convolution gradients.
 //
 // One workgroup of 16×16 threads computes a 64×64 tile of C; each thread a 4×4 block of it,
 // rows ty + 16r and columns tx + 16c (strided, so that the threads of a row read consecutive
@@ -44,6 +45,18 @@ export interface GemmSpec {
   loadB: string;
   aOrder: LoadOrder;
   bOrder: LoadOrder;
+  /**
+   * Vectorised staging of A (B): its WGSL defines loadA4(m, k) (loadB4(k, n)) -> vec4<f32>
+   * instead of the scalar function: the element and the three after it along the index its
+   * LoadOrder names as contiguous (k for 'k'; m or n for 'outer'), called only with that index a
+   * multiple of 4. That index's extent (K, or M/N) must be a multiple of 4, so that a vector is
+   * either wholly inside or wholly outside. One load per thread per K step instead of four, and
+   * a gather's index arithmetic done once for four elements.
+   */
+  aVec4?: boolean;
+  bVec4?: boolean;
+  /** As WebGPUProgram's: per input, 4 binds it as array<vec4<f32>> (what a vec4 load reads). */
+  variableComponents?: number[];
   /** Shape of the tensor written: [M, N]-compatible when splits = 1, else [splits, M, N]. */
   outputShape: number[];
   /**
@@ -99,6 +112,30 @@ function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number): s
       }`;
 }
 
+/**
+ * stageSnippet with one vec4 per thread (64 × 16 = 256 threads × 4): 'outer' puts 16 threads
+ * along the outer index and 16 along k; 'k' puts 4 along k and 64 along the outer index.
+ */
+function stageVec4Snippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number): string {
+  const origin = which === 'A' ? 'tileRow' : 'tileCol';
+  const [o, kk] = order === 'outer' ? ['(t % 16) * 4', 't / 16'] : ['t / 4', '(t % 4) * 4'];
+  const load = which === 'A' ? `loadA4(${origin} + o, kBase + k)` : `loadB4(kBase + k, ${origin} + o)`;
+  const stores = [0, 1, 2, 3].map((c) =>
+    order === 'outer'
+      ? `tile${which}[k * ${PITCH} + o + ${c}] = v[${c}];`
+      : `tile${which}[(k + ${c}) * ${PITCH} + o] = v[${c}];`,
+  );
+  return `{
+        let o = ${o};
+        let k = ${kk};
+        var v = vec4<f32>(0.0);
+        if (live && ${origin} + o < ${outerLimit} && kBase + k < kEnd) {
+          v = ${load};
+        }
+        ${stores.join('\n        ')}
+      }`;
+}
+
 /** The WGSL of one K step's multiply-adds from the staged tiles, unrolled. */
 function multiplySnippet(): string {
   const lines: string[] = [];
@@ -120,6 +157,11 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
   const kSlice = sliceLength(K, splits);
   const steps = ceilDiv(kSlice, TILE_K);
   if (spec.epilogue && splits !== 1) throw new Error(`${spec.name}: an epilogue needs splits = 1`);
+  const vecExtent = (order: LoadOrder, outer: number) => (order === 'k' ? K : outer);
+  if ((spec.aVec4 && vecExtent(spec.aOrder, M) % 4) || (spec.bVec4 && vecExtent(spec.bOrder, N) % 4))
+    throw new Error(`${spec.name}: a vec4 load needs its contiguous extent to be a multiple of 4`);
+  const stage = (which: 'A' | 'B', order: LoadOrder, limit: number, vec4?: boolean) =>
+    vec4 ? stageVec4Snippet(which, order, limit) : stageSnippet(which, order, limit);
   const userCode = `
     ${spec.loadA}
     ${spec.loadB}
@@ -155,8 +197,8 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
       // stage zeros.
       for (var step = 0; step < ${steps}; step++) {
         let kBase = kBegin + step * ${TILE_K};
-        ${stageSnippet('A', spec.aOrder, M)}
-        ${stageSnippet('B', spec.bOrder, N)}
+        ${stage('A', spec.aOrder, M, spec.aVec4)}
+        ${stage('B', spec.bOrder, N, spec.bVec4)}
         workgroupBarrier();
         ${multiplySnippet()}
         workgroupBarrier();
@@ -184,11 +226,12 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
   return {
     outputShape: spec.outputShape,
     // The name must tell epilogues apart (the WGSL of loadA/loadB/epilogue is not in the key).
-    shaderKey: `${spec.name}_gemm_${M}_${N}_${K}_${splits}`,
+    shaderKey: `${spec.name}_gemm_${M}_${N}_${K}_${splits}_${spec.aVec4 ? 4 : 1}${spec.bVec4 ? 4 : 1}`,
     // Not a flat layout, so tfjs calls main() without an index; the coordinates are ours.
     dispatchLayout: { x: [spec.outputShape.length - 1], y: spec.outputShape.slice(0, -1).map((_, i) => i) },
     dispatch: dispatchFor(total),
     variableNames: spec.variableNames,
+    variableComponents: spec.variableComponents,
     workgroupSize: [THREADS, 1, 1],
     getUserCode: () => userCode,
   };
