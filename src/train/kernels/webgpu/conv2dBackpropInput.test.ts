@@ -24,6 +24,7 @@ describe('Conv2DBackpropInput on webgpu (ours)', () => {
   // so the last rows get no gradient), 5×5 pad 2, 3×3 pad 1, 'same' with stride 2 (asymmetric),
   // an asymmetric explicit pad, odd sizes, and channel counts off the 64-wide tiles: 70 input
   // channels (two column tiles) and 67 filters (a reduction of 3·3·67, not a multiple of 16).
+  // Filter counts that are multiples of 4 (4, 8) take the vec4 loads.
   const cases: [number[], number, number, number, Pad][] = [
     [[2, 23, 23, 3], 11, 5, 4, 'valid'],
     [[2, 26, 25, 3], 11, 4, 4, 'valid'],
@@ -32,6 +33,8 @@ describe('Conv2DBackpropInput on webgpu (ours)', () => {
     [[2, 8, 8, 3], 3, 5, 2, 'same'],
     [[2, 9, 7, 4], 3, 3, 1, explicit(0, 2, 1, 0)],
     [[2, 11, 11, 4], 3, 3, 2, explicit(1)],
+    [[2, 9, 9, 70], 3, 8, 1, explicit(1)],
+    [[2, 11, 11, 4], 3, 4, 2, explicit(1, 0, 0, 1)],
   ];
   it.each(cases)(
     'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
