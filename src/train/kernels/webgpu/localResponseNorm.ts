@@ -1,4 +1,5 @@
-// LRN and LRNGrad for the webgpu backend, one thread per element, each a single dispatch.
+// LRN and LRNGrad for the webgpu backend, each a single dispatch of one thread per 4 channels of
+// a pixel (1 where C % 4 ≠ 0 or the window is wide).
 // Stock tfjs-webgpu's LRNGrad loops over all C channels for each of the C channels of a pixel
 // (O(C²) per element, 37–70 s for one [64,16,16,64] tensor under SwiftShader), so the model built
 // LRN from ~15 ordinary ops on GPUs (src/model/lrn.ts): a dozen dispatches and intermediate
@@ -7,10 +8,10 @@
 //   y_c  = x_c · N_c^(−β)
 //   dx_k = dy_k · N_k^(−β) − 2αβ · x_k · Σ_{c ∈ [k−r, k+r] ∩ [0, C)} dy_c · y_c / N_c
 // (alpha not divided by n, as tf.localResponseNormalization). A thread of LRNGrad recomputes
-// the N_c of its 2r + 1 neighbours from the 4r + 1 squares around it (9 reads of x for AlexNet's
-// r = 2) rather than reading them from a buffer: a second dispatch and an [N, H, W, C] tensor
-// would cost more than the few adds, and y (an input of LRNGrad) already gives y_c / N_c without
-// a pow per neighbour. Sums are direct (no running add/subtract, which loses small windows next
+// the N_c of its outputs' neighbours from the squares around them (12 reads of x for 4 outputs
+// at AlexNet's r = 2) rather than reading them from a buffer: a second dispatch and an
+// [N, H, W, C] tensor would cost more than the few adds, and y (an input of LRNGrad) already
+// gives y_c / N_c without a pow per neighbour. Sums are direct (no running add/subtract, which loses small windows next
 // to large ones in float32). r and C are baked into the shader, written out as straight-line
 // code for small r (UNROLL_MAX); bias, α and β are uniforms, so other constants reuse the
 // pipeline. N^(−β) uses square roots for AlexNet's β = 0.75 (WGSL's pow is exp2(y · log2 x):
