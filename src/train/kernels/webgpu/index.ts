@@ -6,9 +6,11 @@
 // against the cpu backend (*.test.ts here, on Dawn's SwiftShader adapter in CI).
 //
 // The forward convolution (Conv2D, and FusedConv2D with bias + linear/relu/sigmoid) is the same
-// tiled implicit GEMM (conv2d.ts). Registered because it beat stock on every AlexNet layer on
-// SwiftShader (Dawn's software Vulkan on a 2-core CPU, not a GPU; `bench:node -- --kernels`):
-// 1.2× (C1) to 2.5× (C2, C3); on a real GPU this is still to be measured.
+// tiled implicit GEMM (conv2d.ts), bias and activation fused into its store. Registered because
+// it beat stock on every AlexNet layer on SwiftShader (Dawn's software Vulkan on a 2-core CPU, not
+// a GPU; `bench:node -- --kernels`, with vec4 loads): 1.3× (C1, Ci = 3) to 2.4–2.8× (C2–C4), and
+// a CIFAR batch-2 step went from 8.3–13.3 s to 4.7–10.9 s (a loaded machine); on a real GPU
+// stock vs ours is still to be measured (`--kernels` there decides).
 //
 // LRN and LRNGrad are replaced by one-dispatch kernels (localResponseNorm.ts; the stock LRNGrad
 // is O(C²) per element). The model's lrn() (src/model/lrn.ts) calls them only while ours are
