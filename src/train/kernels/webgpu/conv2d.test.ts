@@ -52,6 +52,17 @@ describe('Conv2D on webgpu (ours)', () => {
     },
   );
 
+  it('hands a dilated convolution to the stock kernel, which matches cpu', async () => {
+    const shape: Shape4 = [2, 9, 9, 4];
+    const filterShape = filterOf(shape, 3, 5);
+    const xData = values(size(shape), 6);
+    const wData = values(size(filterShape), 7);
+    const { cpu, gpu } = await onCpuAndWebGpu(() => [
+      tf.conv2d(tf.tensor4d(xData, shape), tf.tensor4d(wData, filterShape), 1, 'same', 'NHWC', 2),
+    ]);
+    expectClose(gpu[0], cpu[0], 'y', 1e-5);
+  });
+
   // Bias + relu and bias + sigmoid (ours), a scalar bias, no bias; leakyrelu goes to stock.
   const fused: [string, 'channel' | 'scalar' | 'none'][] = [
     ['relu', 'channel'],
