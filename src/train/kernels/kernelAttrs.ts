@@ -55,3 +55,17 @@ export function pool2DInfo(
   const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as PoolAttrs;
   return backend_util.computePool2DInfo(xShape as Shape4, filterSize, strides, 1, pad, dimRoundingMode);
 }
+
+/** The attrs of tf's LRN and LRNGrad kernels (alpha not divided by the window size). */
+export interface LrnAttrs {
+  depthRadius: number;
+  bias: number;
+  alpha: number;
+  beta: number;
+}
+
+/** Reads LRN/LRNGrad attrs into a plain object (the engine's attr map is loosely typed). */
+export function lrnAttrsOf(attrs: unknown): LrnAttrs {
+  const { depthRadius, bias, alpha, beta } = attrs as LrnAttrs;
+  return { depthRadius, bias, alpha, beta };
+}

@@ -12,18 +12,7 @@ import { util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tens
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapMemory, ptr, withScratch } from './wasm/heap';
 import { lrnSimdFor, type LrnSimd } from './wasm/lrnSimd';
-
-interface LrnAttrs {
-  depthRadius: number;
-  bias: number;
-  alpha: number;
-  beta: number;
-}
-
-function attrsOf(attrs: unknown): LrnAttrs {
-  const { depthRadius, bias, alpha, beta } = attrs as LrnAttrs;
-  return { depthRadius, bias, alpha, beta };
-}
+import { lrnAttrsOf as attrsOf } from './kernelAttrs';
 
 /** Our SIMD kernels for this backend and these attributes, or null (then JS does the work). */
 function simdFor(

@@ -14,6 +14,7 @@ import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 // The stock kernels must be registered before they are captured below.
 import '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo, isNchw } from '../kernelAttrs';
+import { loadXUnderTapWgsl } from './loadXUnderTap';
 import { tiledGemmProgram } from './tiledGemm';
 
 const stockConv2D = getKernel('Conv2D', 'webgpu');
@@ -76,20 +77,7 @@ function convGemm(
     variableNames: bias ? ['xIn', 'wIn', 'biasIn'] : ['xIn', 'wIn'],
     // A[m, k] = x under tap (i, j), channel ci, of output pixel m; 0 in the padding.
     // (loadA4: A[m, k..k+3] from xIn viewed as vec4s.)
-    loadA: `
-      fn loadA${aVec4 ? '4' : ''}(m : i32, k : i32) -> ${aVec4 ? 'vec4<f32>' : 'f32'} {
-        let ci = k % ${CI};
-        let tap = k / ${CI};
-        let ox = m % ${OW};
-        let nOy = m / ${OW};
-        let iy = (nOy % ${OH}) * ${SH} + tap / ${KW} - ${PT};
-        let ix = ox * ${SW} + tap % ${KW} - ${PL};
-        if (iy < 0 || iy >= ${H} || ix < 0 || ix >= ${W}) {
-          return ${aVec4 ? 'vec4<f32>(0.0)' : '0.0'};
-        }
-        let i = (((nOy / ${OH}) * ${H} + iy) * ${W} + ix) * ${CI} + ci;
-        return xIn[${aVec4 ? 'i / 4' : 'i'}];
-      }`,
+    loadA: loadXUnderTapWgsl({ H, W, CI, OH, OW, KW, SH, SW, PT, PL }, 'm', aVec4),
     // B[k, co] = W viewed as [K, Co] (loadB4: B[k, n..n+3]).
     loadB: bVec4
       ? `

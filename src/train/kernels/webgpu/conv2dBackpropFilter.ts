@@ -11,6 +11,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo } from '../kernelAttrs';
 import { splitKReduceProgram } from './splitKReduce';
+import { loadXUnderTapWgsl } from './loadXUnderTap';
 import { TILE_M, TILE_N, sliceLength, tiledGemmProgram } from './tiledGemm';
 
 /** Workgroups to aim for: a few per compute unit of a large GPU (an H100 has 132). */
@@ -61,20 +62,7 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
     variableNames: ['xIn', 'dyIn'],
     // A[m, k] = x at filter tap (i, j), input channel ci, under output pixel k; 0 in the padding.
     // (loadA4: A[m..m+3, k].)
-    loadA: `
-      fn loadA${aVec4 ? '4' : ''}(m : i32, k : i32) -> ${aVec4 ? 'vec4<f32>' : 'f32'} {
-        let ci = m % ${CI};
-        let tap = m / ${CI};
-        let ox = k % ${OW};
-        let nOy = k / ${OW};
-        let iy = (nOy % ${OH}) * ${SH} + tap / ${KW} - ${PT};
-        let ix = ox * ${SW} + tap % ${KW} - ${PL};
-        if (iy < 0 || iy >= ${H} || ix < 0 || ix >= ${W}) {
-          return ${aVec4 ? 'vec4<f32>(0.0)' : '0.0'};
-        }
-        let i = (((nOy / ${OH}) * ${H} + iy) * ${W} + ix) * ${CI} + ci;
-        return xIn[${aVec4 ? 'i / 4' : 'i'}];
-      }`,
+    loadA: loadXUnderTapWgsl({ H, W, CI, OH, OW, KW, SH, SW, PT, PL }, 'k', aVec4),
     // B[k, co] = dy viewed as [K, Co]: already the right matrix (loadB4: B[k, n..n+3]).
     loadB: bVec4
       ? `

@@ -22,18 +22,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
 import { declareFastLrnGrad } from '../../../model/lrn';
-
-interface LrnAttrs {
-  depthRadius: number;
-  bias: number;
-  alpha: number;
-  beta: number;
-}
-
-function attrsOf(attrs: unknown): LrnAttrs {
-  const { depthRadius, bias, alpha, beta } = attrs as LrnAttrs;
-  return { depthRadius, bias, alpha, beta };
-}
+import { lrnAttrsOf as attrsOf, type LrnAttrs } from '../kernelAttrs';
 
 const UNIFORMS = 'bias : f32, alpha : f32, beta : f32, k2ab : f32,';
 /** Values for UNIFORMS, in its order. */
