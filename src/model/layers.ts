@@ -1,7 +1,7 @@
 // One function per entry kind: how an entry turns its input into its output with plain TF.js ops
 // (no tf.layers: it has no LRN, and plain ops keep grouped convs and seeded dropout explicit).
 import * as tf from '@tensorflow/tfjs';
-import type { LayerSpec } from '../shared/types';
+import type { Activation, LayerSpec } from '../shared/types';
 import { lrn } from './lrn';
 
 /** The variables of one conv or dense entry. */
@@ -39,7 +39,7 @@ export function applyLayer(
         need(vars, layer.name).bias,
       );
     case 'activation':
-      return layer.fn === 'relu' ? tf.relu(x) : layer.fn === 'tanh' ? tf.tanh(x) : tf.sigmoid(x);
+      return activate(x, layer.fn);
     case 'lrn':
       return lrn(x as tf.Tensor4D, layer);
     case 'maxpool':
@@ -83,9 +83,7 @@ export function applyFusedLayer(
     return tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation });
   if (layer.groups !== 1) {
     const y = applyLayer(layer, x, vars, { training: false });
-    return activation
-      ? applyLayer({ kind: 'activation', name: '', fn: activation }, y, undefined, { training: false })
-      : y;
+    return activation ? activate(y, activation) : y;
   }
   return tf.fused.conv2d({
     x: x as tf.Tensor4D,
@@ -95,6 +93,10 @@ export function applyFusedLayer(
     bias,
     activation,
   });
+}
+
+function activate(x: tf.Tensor, fn: Activation): tf.Tensor {
+  return fn === 'relu' ? tf.relu(x) : fn === 'tanh' ? tf.tanh(x) : tf.sigmoid(x);
 }
 
 function need(vars: LayerVars | undefined, name: string): LayerVars {
