@@ -6,9 +6,11 @@
 // --kernels BATCH [--layers paper|cifar] times instead, layer by layer, the stock webgpu
 // kernels against ours (src/train/kernels/webgpu/compareKernels.ts): forward, weight and input
 // gradient of each convolution, MaxPoolGrad of each pooling.
+// --tile 64|128 builds every GEMM of our convolution kernels with that tile (default: the rule in
+// src/train/kernels/webgpu/tiledGemm.ts chooseTile), so one GPU session can time both.
 // --profile adds one tf.profile()d step per run: time per kernel type (on webgpu from the GPU's
-// timestamp queries when the adapter has them). Without a GPU (SwiftShader, only to check that
-// it runs; ~35 s per CIFAR step at batch 2):
+// timestamp queries when the adapter has them); --top N lists N kernel types (default 12).
+// Without a GPU (SwiftShader, only to check that it runs; ~35 s per CIFAR step at batch 2):
 //   LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json \
 //     npm run bench:node -- --runs cifar:2:1
 // Bundled by `npm run bench:node:build` into dist-bench/bench-node.mjs (webgpu stays external),
@@ -22,6 +24,7 @@ import { measureThroughput } from '../src/bench/throughput';
 import { registerWasmTrainingKernels } from '../src/train/kernels';
 import { registerWebGpuTrainingKernels } from '../src/train/kernels/webgpu';
 import { alexNetCases, compareKernels } from '../src/train/kernels/webgpu/compareKernels';
+import { setGemmTile } from '../src/train/kernels/webgpu/tiledGemm';
 import type { PresetId } from '../src/shared/types';
 
 const args = process.argv.slice(2);
@@ -38,6 +41,9 @@ async function main() {
     registerWasmTrainingKernels({ speedups: !args.includes('--baseline') });
   }
   if (backend === 'webgpu') registerWebGpuTrainingKernels({ speedups: !args.includes('--baseline') });
+  const tile = opt('tile', 'auto');
+  if (tile !== 'auto' && tile !== '64' && tile !== '128') throw new Error(`--tile ${tile}: 64, 128 or auto`);
+  setGemmTile(tile === 'auto' ? 'auto' : tile === '64' ? 64 : 128);
   if (!(await tf.setBackend(backend)))
     throw new Error(
       `backend ${backend} did not start` +
@@ -71,7 +77,7 @@ async function main() {
       console.log(
         `  profiled step ${r.profile.stepMs.toFixed(0)} ms, kernels ${r.profile.kernelMs?.toFixed(0) ?? 'untimed'}`,
       );
-      for (const k of r.profile.kernels.slice(0, 12))
+      for (const k of r.profile.kernels.slice(0, Number(opt('top', '12'))))
         console.log(
           `  ${k.name.padEnd(22)} x${k.calls}  ${k.ms === null ? 'untimed' : `${k.ms.toFixed(1)} ms ${(100 * (k.share ?? 0)).toFixed(1)} %`}`,
         );

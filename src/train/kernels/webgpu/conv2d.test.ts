@@ -3,10 +3,11 @@
 // Tolerance: float32 summed in a different order than cpu's loops (K up to 11·11·3 = 363 terms),
 // so the largest difference must stay below 1e-5 of the largest magnitude of the cpu result.
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conv2dConfig, fusedConv2dConfig } from './conv2d';
 import { expectClose, explicit, size, values, type Pad } from '../compareBackends';
-import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
+import { GEMM_TILES, expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
+import { setGemmTile } from './tiledGemm';
 
 beforeAll(async () => {
   for (const config of [conv2dConfig, fusedConv2dConfig]) {
@@ -38,19 +39,25 @@ describe('Conv2D on webgpu (ours)', () => {
     [[2, 8, 8, 4], 3, 5, 2, 'same'],
     [[2, 9, 7, 4], 3, 3, 1, explicit(0, 2, 1, 0)],
     [[2, 5, 5, 16], 1, 65, 1, 'valid'],
+    [[2, 9, 9, 8], 3, 132, 1, explicit(1)],
   ];
-  it.each(cases)(
-    'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
-    async (shape, k, f, s, pad) => {
-      const filterShape = filterOf(shape, k, f);
-      const xData = values(size(shape), 1);
-      const wData = values(size(filterShape), 2);
-      const { cpu, gpu } = await onCpuAndWebGpu(() => [
-        tf.conv2d(tf.tensor4d(xData, shape as Shape4), tf.tensor4d(wData, filterShape), s, pad),
-      ]);
-      expectClose(gpu[0], cpu[0], 'y', 1e-5);
-    },
-  );
+  // Every case with each tile size of the GEMM (auto picks 128 only for larger layers).
+  describe.each(GEMM_TILES)('with %i-tiles', (tile) => {
+    beforeAll(() => setGemmTile(tile));
+    afterAll(() => setGemmTile('auto'));
+    it.each(cases)(
+      'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
+      async (shape, k, f, s, pad) => {
+        const filterShape = filterOf(shape, k, f);
+        const xData = values(size(shape), 1);
+        const wData = values(size(filterShape), 2);
+        const { cpu, gpu } = await onCpuAndWebGpu(() => [
+          tf.conv2d(tf.tensor4d(xData, shape as Shape4), tf.tensor4d(wData, filterShape), s, pad),
+        ]);
+        expectClose(gpu[0], cpu[0], 'y', 1e-5);
+      },
+    );
+  });
 
   it('hands a dilated convolution to the stock kernel, which matches cpu', async () => {
     const shape: Shape4 = [2, 9, 9, 4];

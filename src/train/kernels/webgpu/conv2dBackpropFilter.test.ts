@@ -3,11 +3,12 @@
 // largest difference must stay below 1e-5 of the largest magnitude of the cpu result (sums of
 // at most a few thousand products of values in [-1, 1)).
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseSplits, conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { registerWebGpuTrainingKernels } from './index';
 import { expectClose, explicit, size, values, type Pad } from '../compareBackends';
-import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
+import { GEMM_TILES, expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
+import { setGemmTile } from './tiledGemm';
 
 beforeAll(async () => {
   registerWebGpuTrainingKernels();
@@ -36,33 +37,39 @@ describe('Conv2DBackpropFilter on webgpu (ours)', () => {
     [[2, 9, 7, 4], 3, 3, 1, explicit(0, 2, 1, 0)],
     [[4, 16, 16, 8], 3, 12, 1, explicit(1)],
     [[3, 15, 15, 4], 3, 6, 1, explicit(1)],
+    [[2, 9, 9, 8], 3, 132, 1, explicit(1)],
   ];
-  it.each(cases)(
-    'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
-    async (shape, k, f, s, pad) => {
-      const xs = values(size(shape), 1);
-      const ys = (() => {
-        const info = tf.backend_util.computeConv2DInfo(
-          shape as [number, number, number, number],
-          [k, k, shape[3], f],
-          s,
-          1,
-          pad,
-        );
-        return { shape: info.outShape, data: values(size(info.outShape), 2) };
-      })();
-      const { cpu, gpu } = await onCpuAndWebGpu(() => [
-        tf
-          .engine()
-          .runKernel(
-            'Conv2DBackpropFilter',
-            { x: tf.tensor(xs, shape), dy: tf.tensor(ys.data, ys.shape) },
-            { strides: s, pad, dataFormat: 'NHWC', filterShape: [k, k, shape[3], f] },
-          ) as tf.Tensor,
-      ]);
-      expectClose(gpu[0], cpu[0], 'dW', 1e-5);
-    },
-  );
+  // Every case with each tile size of the GEMM (auto picks 128 only for larger layers).
+  describe.each(GEMM_TILES)('with %i-tiles', (tile) => {
+    beforeAll(() => setGemmTile(tile));
+    afterAll(() => setGemmTile('auto'));
+    it.each(cases)(
+      'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
+      async (shape, k, f, s, pad) => {
+        const xs = values(size(shape), 1);
+        const ys = (() => {
+          const info = tf.backend_util.computeConv2DInfo(
+            shape as [number, number, number, number],
+            [k, k, shape[3], f],
+            s,
+            1,
+            pad,
+          );
+          return { shape: info.outShape, data: values(size(info.outShape), 2) };
+        })();
+        const { cpu, gpu } = await onCpuAndWebGpu(() => [
+          tf
+            .engine()
+            .runKernel(
+              'Conv2DBackpropFilter',
+              { x: tf.tensor(xs, shape), dy: tf.tensor(ys.data, ys.shape) },
+              { strides: s, pad, dataFormat: 'NHWC', filterShape: [k, k, shape[3], f] },
+            ) as tf.Tensor,
+        ]);
+        expectClose(gpu[0], cpu[0], 'dW', 1e-5);
+      },
+    );
+  });
 
   it('splits the long reductions of the last two cases into several K slices', () => {
     // M = 3·3·8, N = 12, K = 4·16·16: four slices of 256.

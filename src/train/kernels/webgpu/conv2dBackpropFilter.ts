@@ -4,7 +4,7 @@
 //   reduction k = (n·oh + y)·ow + x  (K = batch·oh·ow, the long one).
 // Stock tfjs-webgpu gives each output element one thread that walks all of K alone (66 ms for a
 // 5×5 27×27×96→256 layer at batch 32 on an H200, 9× its forward conv). Here K is tiled through
-// workgroup memory and, because M·N is small next to K (a few dozen 64×64 tiles for a whole
+// workgroup memory and, because M·N is small next to K (a few dozen tiles for a whole
 // layer), cut into slices (split-K) so that the GPU gets enough workgroups; a second pass sums
 // the slices.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
@@ -12,22 +12,25 @@ import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo } from '../kernelAttrs';
 import { splitKReduceProgram } from './splitKReduce';
 import { loadXUnderTapWgsl } from './loadXUnderTap';
-import { TILE_M, TILE_N, sliceLength, tiledGemmProgram } from './tiledGemm';
+import { chooseTile, sliceLength, tiledGemmProgram, type TileSize } from './tiledGemm';
 
-/** Workgroups to aim for: a few per compute unit of a large GPU (an H100 has 132). */
+/**
+ * 64×64 workgroups to aim for: a few per compute unit of a large GPU (an H100 has 132). A
+ * 128-tile does the work of four, so a quarter as many of those.
+ */
 const TARGET_WORKGROUPS = 1024;
 /** A K slice shorter than this spends more on its partial sums than it saves. */
 const MIN_SLICE = 256;
 const MAX_SPLITS = 64;
 
-/** Number of K slices for an M×N×K weight gradient (1 = no split, no second pass). */
-export function chooseSplits(M: number, N: number, K: number): number {
-  const tiles = Math.ceil(M / TILE_M) * Math.ceil(N / TILE_N);
-  const wanted = Math.ceil(TARGET_WORKGROUPS / tiles);
+/** Number of K slices for an M×N×K weight gradient in `tile`-tiles (1 = no split, no second pass). */
+export function chooseSplits(M: number, N: number, K: number, tile: TileSize = 64): number {
+  const tiles = Math.ceil(M / tile) * Math.ceil(N / tile);
+  const wanted = Math.ceil((TARGET_WORKGROUPS * (64 / tile) ** 2) / tiles);
   const most = Math.max(1, Math.min(MAX_SPLITS, Math.floor(K / MIN_SLICE)));
   const splits = Math.max(1, Math.min(wanted, most));
-  // Slices are whole TILE_K steps: recount so that none is empty.
-  return Math.ceil(K / sliceLength(K, splits));
+  // Slices are whole tile-depth steps: recount so that none is empty.
+  return Math.ceil(K / sliceLength(K, splits, tile));
 }
 
 /**
@@ -46,7 +49,8 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const M = KH * KW * CI;
   const N = CO;
   const K = batchSize * OH * OW;
-  const splits = chooseSplits(M, N, K);
+  const tile = chooseTile(M, N, true);
+  const splits = chooseSplits(M, N, K, tile);
 
   // vec4 loads of x when Ci % 4 = 0 (ci..ci+3, four consecutive m, share a tap) and of dy when
   // Co % 4 = 0. On SwiftShader (a CPU, not a GPU; batch 4): CIFAR C2 1697 -> 1350 ms, C3
@@ -59,6 +63,7 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
     N,
     K,
     splits,
+    tile,
     variableNames: ['xIn', 'dyIn'],
     // A[m, k] = x at filter tap (i, j), input channel ci, under output pixel k; 0 in the padding.
     // (loadA4: A[m..m+3, k].)

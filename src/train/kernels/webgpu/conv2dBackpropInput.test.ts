@@ -2,11 +2,12 @@
 // backend. Tolerance: float32 summed in a different order than cpu's loops, so the largest
 // difference must stay below 1e-5 of the largest magnitude of the cpu result.
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { registerWebGpuTrainingKernels } from './index';
 import { expectClose, explicit, size, values, type Pad } from '../compareBackends';
-import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
+import { GEMM_TILES, expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
+import { setGemmTile } from './tiledGemm';
 
 beforeAll(async () => {
   registerWebGpuTrainingKernels();
@@ -35,32 +36,38 @@ describe('Conv2DBackpropInput on webgpu (ours)', () => {
     [[2, 11, 11, 4], 3, 3, 2, explicit(1)],
     [[2, 9, 9, 70], 3, 8, 1, explicit(1)],
     [[2, 11, 11, 4], 3, 4, 2, explicit(1, 0, 0, 1)],
+    [[2, 7, 7, 132], 3, 8, 1, explicit(1)],
   ];
-  it.each(cases)(
-    'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
-    async (shape, k, f, s, pad) => {
-      const filterShape: [number, number, number, number] = [k, k, shape[3], f];
-      const info = tf.backend_util.computeConv2DInfo(
-        shape as [number, number, number, number],
-        filterShape,
-        s,
-        1,
-        pad,
-      );
-      const dyData = values(size(info.outShape), 5);
-      const wData = values(size(filterShape), 6);
-      const { cpu, gpu } = await onCpuAndWebGpu(() => [
-        tf
-          .engine()
-          .runKernel(
-            'Conv2DBackpropInput',
-            { dy: tf.tensor(dyData, info.outShape), filter: tf.tensor(wData, filterShape) },
-            { inputShape: shape, strides: s, pad, dataFormat: 'NHWC' },
-          ) as tf.Tensor,
-      ]);
-      expectClose(gpu[0], cpu[0], 'dx', 1e-5);
-    },
-  );
+  // Every case with each tile size of the GEMM (auto picks 128 only for larger layers).
+  describe.each(GEMM_TILES)('with %i-tiles', (tile) => {
+    beforeAll(() => setGemmTile(tile));
+    afterAll(() => setGemmTile('auto'));
+    it.each(cases)(
+      'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
+      async (shape, k, f, s, pad) => {
+        const filterShape: [number, number, number, number] = [k, k, shape[3], f];
+        const info = tf.backend_util.computeConv2DInfo(
+          shape as [number, number, number, number],
+          filterShape,
+          s,
+          1,
+          pad,
+        );
+        const dyData = values(size(info.outShape), 5);
+        const wData = values(size(filterShape), 6);
+        const { cpu, gpu } = await onCpuAndWebGpu(() => [
+          tf
+            .engine()
+            .runKernel(
+              'Conv2DBackpropInput',
+              { dy: tf.tensor(dyData, info.outShape), filter: tf.tensor(wData, filterShape) },
+              { inputShape: shape, strides: s, pad, dataFormat: 'NHWC' },
+            ) as tf.Tensor,
+        ]);
+        expectClose(gpu[0], cpu[0], 'dx', 1e-5);
+      },
+    );
+  });
 
   it('keeps the tensor count flat across repeated calls', async () => {
     await tf.setBackend('webgpu');

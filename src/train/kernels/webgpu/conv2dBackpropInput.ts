@@ -4,7 +4,7 @@
 // over the taps where (h + pt − i) and (w + pl − j) are multiples of the stride s and in range:
 //   rows m = (n·H + h)·W + w  (M = batch·H·W),  columns ci (N = Ci),
 //   reduction k = (i·kw + j)·Co + co  (K = kh·kw·Co).
-// M is large, so the 64×64 tiles alone give plenty of workgroups: no split-K.
+// M is large, so the tiles alone give plenty of workgroups: no split-K.
 //
 // Why not the stock forward conv over a padded dy with the flipped filter: that needs the filter
 // flipped and transposed (a copy per step) and, for stride s > 1, a dy dilated with s − 1 zeros

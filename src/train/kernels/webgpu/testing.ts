@@ -36,3 +36,6 @@ export async function expectFlatMemory(once: () => Promise<void>): Promise<void>
   expect(tf.memory().numTensors).toBe(tensors);
   expect(tf.memory().numBytes).toBe(bytes);
 }
+
+/** The GEMM tile sizes (tiledGemm.ts) every convolution case is checked with. */
+export const GEMM_TILES = [64, 128] as const;

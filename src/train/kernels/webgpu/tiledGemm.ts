@@ -3,27 +3,52 @@
 // straight from its input tensors (implicit im2col), or loadA4/loadB4 that gather four neighbours
 // as one vec4. Shared by the forward convolution (conv2d.ts) and both convolution gradients.
 //
-// One workgroup of 16×16 threads computes a 64×64 tile of C; each thread a 4×4 block of it,
-// rows ty + 16r and columns tx + 16c (strided, so that the threads of a row read consecutive
-// shared-memory words and write consecutive output words). The K loop stages 16-deep slices of A
-// and B in workgroup memory (2 × 16 × 65 words). With split-K the reduction range is cut into `splits`
-// slices, each written to its own plane of the output [splits, M, N]; splitKReduce.ts sums them.
+// One workgroup of 16×16 threads computes a T×T tile of C, T = 64 or 128 (see chooseTile). Each
+// thread owns a (T/16)×(T/16) block of it, made of 4×4 blocks at rows 4·ty + 64h + i and columns
+// 4·tx + 64h' + j: four consecutive rows and columns, so that a thread reads the four values of A
+// (or B) it needs at one k as one vec4 from workgroup memory. Per k, a 128-tile thread makes 4
+// vec4 reads for 64 multiply-adds (a 64-tile one 2 for 16); register blocking like this is what
+// keeps a GPU's arithmetic units, not its shared memory, the bottleneck.
+// The K loop stages TK-deep slices of A and B (TK = 16 for T = 64, 8 for T = 128: 4 elements per
+// thread and ≤ 8.5 KB of workgroup memory either way), stored k-major as rows of T/4 + 1 vec4s:
+// the extra vec4 spreads the stores of threads that stage down a column (LoadOrder 'k') over
+// the banks. With split-K the reduction range is cut into `splits` slices, each written to its
+// own plane of the output [splits, M, N]; splitKReduce.ts sums them.
 //
 // Every size is baked into the shader as a constant (the shader key carries them all), so the
 // compiler strength-reduces the divisions of the index arithmetic; a layer compiles once.
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 
-export const TILE_M = 64;
-export const TILE_N = 64;
-export const TILE_K = 16;
+/** Side of a workgroup's square tile of C. */
+export type TileSize = 64 | 128;
 const WG = 16; // threads per side of the workgroup
-// Row pitch of the staged tiles in workgroup memory: one word more than a row, so that threads
-// staging down a column (LoadOrder 'k') hit different banks instead of all the same one.
-const PITCH = TILE_M + 1;
 const THREADS = WG * WG;
 
+/** Depth of the K slice staged per step: 4 elements of A and of B per thread. */
+export const tileDepth = (tile: TileSize) => (tile === 64 ? 16 : 8);
+
+/** Tile choice: 'auto' (chooseTile's rule), or one size for every GEMM (benchmarks compare). */
+let tileSetting: TileSize | 'auto' = 'auto';
+
+/** For benchmarks (`bench:node -- --tile 64`): every GEMM built after this uses that tile. */
+export function setGemmTile(tile: TileSize | 'auto'): void {
+  tileSetting = tile;
+}
+
 /**
- * How a workgroup's threads walk a 64×16 slice when staging it: 'outer' = consecutive threads
+ * 128-tiles where both sides fill them and there are still enough workgroups to occupy a large
+ * GPU (≥ 256: two per compute unit of an H100/H200, 132 units); 64-tiles otherwise, e.g. the
+ * CIFAR preset's 8×8 layers at batch 128 (M = 8192, N = 256 → 128 workgroups of 128×128). A
+ * weight gradient (`splittable`) makes up its workgroups by split-K, so only the sides count.
+ */
+export function chooseTile(M: number, N: number, splittable = false): TileSize {
+  if (tileSetting !== 'auto') return tileSetting;
+  if (M < 128 || N < 128) return 64;
+  return splittable || ceilDiv(M, 128) * ceilDiv(N, 128) >= 256 ? 128 : 64;
+}
+
+/**
+ * How a workgroup's threads walk a T×TK slice when staging it: 'outer' = consecutive threads
  * take consecutive m (for A) or n (for B) — right when that index is contiguous in memory;
  * 'k' = consecutive threads take consecutive k — right when k is the contiguous one.
  */
@@ -35,8 +60,10 @@ export interface GemmSpec {
   M: number;
   N: number;
   K: number;
-  /** Number of K slices (≥ 1); each is a multiple of TILE_K long except possibly the last. */
+  /** Number of K slices (≥ 1); each is a multiple of the tile depth long except possibly the last. */
   splits: number;
+  /** Side of the tile; default chooseTile(M, N). The caller must compute `splits` for it. */
+  tile?: TileSize;
   /** Tensor names the WGSL below reads (the program's variableNames, in input order). */
   variableNames: string[];
   /** WGSL: fn loadA(m : i32, k : i32) -> f32, called only with m < M and k < K. */
@@ -69,9 +96,10 @@ export interface GemmSpec {
 
 const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
 
-/** K-slice length for `splits` slices: a multiple of TILE_K. */
-export function sliceLength(K: number, splits: number): number {
-  return ceilDiv(ceilDiv(K, splits), TILE_K) * TILE_K;
+/** K-slice length for `splits` slices: a multiple of the tile depth. */
+export function sliceLength(K: number, splits: number, tile: TileSize): number {
+  const depth = tileDepth(tile);
+  return ceilDiv(ceilDiv(K, splits), depth) * depth;
 }
 
 /**
@@ -85,18 +113,19 @@ function dispatchFor(total: number): [number, number, number] {
 }
 
 /**
- * The WGSL that stages one operand (A or B) of one K step, unrolled: constant offsets let the
- * compiler share the index arithmetic between the four elements a thread loads.
+ * The WGSL that stages one operand (A or B) of one K step, 4 elements per thread, unrolled:
+ * constant offsets let the compiler share the index arithmetic between them. Element (k, o) of
+ * the slice goes to component o % 4 of vec4 k·P + o / 4 (P = T/4 + 1).
  */
-function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number): string {
-  const outerSize = which === 'A' ? TILE_M : TILE_N;
-  const perThread = (outerSize * TILE_K) / THREADS; // 4
+function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number, tile: TileSize): string {
+  const depth = tileDepth(tile);
+  const pitch = tile / 4 + 1;
   const origin = which === 'A' ? 'tileRow' : 'tileCol';
   const lines: string[] = [];
-  for (let r = 0; r < perThread; r++) {
-    // 'outer': outer = t % 64, k = t / 64 + 4r.   'k': k = t % 16, outer = t / 16 + 16r.
-    const o = order === 'outer' ? `t % ${outerSize}` : `t / ${TILE_K} + ${(THREADS / TILE_K) * r}`;
-    const kk = order === 'outer' ? `t / ${outerSize} + ${(THREADS / outerSize) * r}` : `t % ${TILE_K}`;
+  for (let r = 0; r < 4; r++) {
+    // 'outer': o = t % T, k = t / T + (256/T)·r.   'k': k = t % TK, o = t / TK + (256/TK)·r.
+    const o = order === 'outer' ? `t % ${tile}` : `t / ${depth} + ${(THREADS / depth) * r}`;
+    const kk = order === 'outer' ? `t / ${tile} + ${(THREADS / tile) * r}` : `t % ${depth}`;
     const load =
       which === 'A' ? `loadA(${origin} + o${r}, kBase + k${r})` : `loadB(kBase + k${r}, ${origin} + o${r})`;
     lines.push(`
@@ -106,25 +135,30 @@ function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number): s
         if (live && ${origin} + o${r} < ${outerLimit} && kBase + k${r} < kEnd) {
           v${r} = ${load};
         }
-        tile${which}[k${r} * ${PITCH} + o${r}] = v${r};`);
+        tile${which}[k${r} * ${pitch} + o${r} / 4][o${r} % 4] = v${r};`);
   }
   return `{${lines.join('')}
       }`;
 }
 
 /**
- * stageSnippet with one vec4 per thread (64 × 16 = 256 threads × 4): 'outer' puts 16 threads
- * along the outer index and 16 along k; 'k' puts 4 along k and 64 along the outer index.
+ * stageSnippet with one vec4 per thread (T × TK = 256 threads × 4): 'outer' puts T/4 threads
+ * along the outer index (one stored vec4 each); 'k' puts TK/4 along k and T along the outer
+ * index (four stored components each).
  */
-function stageVec4Snippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number): string {
+function stageVec4Snippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number, tile: TileSize): string {
+  const depth = tileDepth(tile);
+  const pitch = tile / 4 + 1;
   const origin = which === 'A' ? 'tileRow' : 'tileCol';
-  const [o, kk] = order === 'outer' ? ['(t % 16) * 4', 't / 16'] : ['t / 4', '(t % 4) * 4'];
-  const load = which === 'A' ? `loadA4(${origin} + o, kBase + k)` : `loadB4(kBase + k, ${origin} + o)`;
-  const stores = [0, 1, 2, 3].map((c) =>
+  const [o, kk] =
     order === 'outer'
-      ? `tile${which}[k * ${PITCH} + o + ${c}] = v[${c}];`
-      : `tile${which}[(k + ${c}) * ${PITCH} + o] = v[${c}];`,
-  );
+      ? [`(t % ${tile / 4}) * 4`, `t / ${tile / 4}`]
+      : [`t / ${depth / 4}`, `(t % ${depth / 4}) * 4`];
+  const load = which === 'A' ? `loadA4(${origin} + o, kBase + k)` : `loadB4(kBase + k, ${origin} + o)`;
+  const stores =
+    order === 'outer'
+      ? [`tile${which}[k * ${pitch} + o / 4] = v;`]
+      : [0, 1, 2, 3].map((c) => `tile${which}[(k + ${c}) * ${pitch} + o / 4][o % 4] = v[${c}];`);
   return `{
         let o = ${o};
         let k = ${kk};
@@ -136,14 +170,21 @@ function stageVec4Snippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number
       }`;
 }
 
+/** Accumulator names of a thread: acc<h><i><h'> holds C rows 4·ty + 64h + i, columns 4·tx + 64h' + 0..3. */
+const blocks = (tile: TileSize) => (tile === 64 ? [0] : [0, 1]);
+
 /** The WGSL of one K step's multiply-adds from the staged tiles, unrolled. */
-function multiplySnippet(): string {
+function multiplySnippet(tile: TileSize): string {
+  const pitch = tile / 4 + 1;
+  const hs = blocks(tile);
   const lines: string[] = [];
-  for (let kk = 0; kk < TILE_K; kk++) {
-    const b = [0, 1, 2, 3].map((c) => `tileB[${kk * PITCH + c * WG} + tx]`).join(', ');
-    lines.push(`b = vec4<f32>(${b});`);
-    for (let r = 0; r < 4; r++)
-      lines.push(`acc${r} = fma(vec4<f32>(tileA[${kk * PITCH + r * WG} + ty]), b, acc${r});`);
+  for (let kk = 0; kk < tileDepth(tile); kk++) {
+    for (const h of hs) lines.push(`a${h} = tileA[${kk * pitch + 16 * h} + ty];`);
+    for (const h of hs) lines.push(`b${h} = tileB[${kk * pitch + 16 * h} + tx];`);
+    for (const h of hs)
+      for (let i = 0; i < 4; i++)
+        for (const g of hs)
+          lines.push(`acc${h}${i}${g} = fma(vec4<f32>(a${h}[${i}]), b${g}, acc${h}${i}${g});`);
   }
   return lines.join('\n        ');
 }
@@ -151,24 +192,48 @@ function multiplySnippet(): string {
 /** A program for runWebGPUProgram: inputs as in spec.variableNames, output spec.outputShape. */
 export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
   const { M, N, K, splits } = spec;
-  const tilesM = ceilDiv(M, TILE_M);
-  const tilesN = ceilDiv(N, TILE_N);
+  const tile = spec.tile ?? chooseTile(M, N);
+  const depth = tileDepth(tile);
+  const tilesM = ceilDiv(M, tile);
+  const tilesN = ceilDiv(N, tile);
   const total = tilesM * tilesN * splits;
-  const kSlice = sliceLength(K, splits);
-  const steps = ceilDiv(kSlice, TILE_K);
+  const kSlice = sliceLength(K, splits, tile);
+  const steps = ceilDiv(kSlice, depth);
   if (spec.epilogue && splits !== 1) throw new Error(`${spec.name}: an epilogue needs splits = 1`);
   const vecExtent = (order: LoadOrder, outer: number) => (order === 'k' ? K : outer);
   if ((spec.aVec4 && vecExtent(spec.aOrder, M) % 4) || (spec.bVec4 && vecExtent(spec.bOrder, N) % 4))
     throw new Error(`${spec.name}: a vec4 load needs its contiguous extent to be a multiple of 4`);
   const stage = (which: 'A' | 'B', order: LoadOrder, limit: number, vec4?: boolean) =>
-    vec4 ? stageVec4Snippet(which, order, limit) : stageSnippet(which, order, limit);
+    vec4 ? stageVec4Snippet(which, order, limit, tile) : stageSnippet(which, order, limit, tile);
+  const hs = blocks(tile);
+  const accs = hs.flatMap((h) => [0, 1, 2, 3].flatMap((i) => hs.map((g) => `acc${h}${i}${g}`)));
+  const value = (v: string) => (spec.epilogue ? `epilogue(${v}, n + j)` : v);
+  // One row of four columns of C per accumulator, each column checked against N.
+  const stores = hs.flatMap((h) =>
+    [0, 1, 2, 3].flatMap((i) =>
+      hs.map(
+        (g) => `
+      {
+        let m = tileRow + ${64 * h + i} + 4 * ty;
+        let n = tileCol + ${64 * g} + 4 * tx;
+        if (m < ${M}) {
+          for (var j = 0; j < 4; j++) {
+            if (n + j < ${N}) {
+              result[plane + m * ${N} + n + j] = ${value(`acc${h}${i}${g}[j]`)};
+            }
+          }
+        }
+      }`,
+      ),
+    ),
+  );
   const userCode = `
     ${spec.loadA}
     ${spec.loadB}
     ${spec.epilogue ?? ''}
 
-    var<workgroup> tileA : array<f32, ${TILE_K * PITCH}>;
-    var<workgroup> tileB : array<f32, ${TILE_K * PITCH}>;
+    var<workgroup> tileA : array<vec4<f32>, ${depth * (tile / 4 + 1)}>;
+    var<workgroup> tileB : array<vec4<f32>, ${depth * (tile / 4 + 1)}>;
 
     fn main() {
       // tfjs binds its uniform buffer to every program; a layout derived from a shader that never
@@ -181,26 +246,22 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
       // Past the last tile (the dispatch is rounded up): load nothing, store nothing, but still
       // reach every barrier with the rest of the workgroup.
       let live = wg < ${total};
-      let tileCol = (wg % ${tilesN}) * ${TILE_N};
-      let tileRow = ((wg / ${tilesN}) % ${tilesM}) * ${TILE_M};
+      let tileCol = (wg % ${tilesN}) * ${tile};
+      let tileRow = ((wg / ${tilesN}) % ${tilesM}) * ${tile};
       let split = wg / ${tilesN * tilesM};
       let kBegin = split * ${kSlice};
       let kEnd = min(kBegin + ${kSlice}, ${K});
 
-      // acc<r>[c] = C[tileRow + ty + 16r, tileCol + tx + 16c]
-      var acc0 = vec4<f32>(0.0);
-      var acc1 = vec4<f32>(0.0);
-      var acc2 = vec4<f32>(0.0);
-      var acc3 = vec4<f32>(0.0);
-      var b : vec4<f32>;
+      ${accs.map((a) => `var ${a} = vec4<f32>(0.0);`).join('\n      ')}
+      ${hs.map((h) => `var a${h} : vec4<f32>;\n      var b${h} : vec4<f32>;`).join('\n      ')}
       // A constant trip count keeps the barriers in uniform control flow; steps past kEnd
       // stage zeros.
       for (var step = 0; step < ${steps}; step++) {
-        let kBase = kBegin + step * ${TILE_K};
+        let kBase = kBegin + step * ${depth};
         ${stage('A', spec.aOrder, M, spec.aVec4)}
         ${stage('B', spec.bOrder, N, spec.bVec4)}
         workgroupBarrier();
-        ${multiplySnippet()}
+        ${multiplySnippet(tile)}
         workgroupBarrier();
       }
 
@@ -208,25 +269,13 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
         return;
       }
       let plane = split * ${M * N};
-      var acc = array<vec4<f32>, 4>(acc0, acc1, acc2, acc3);
-      for (var r = 0; r < 4; r++) {
-        let m = tileRow + ty + ${WG} * r;
-        if (m >= ${M}) {
-          continue;
-        }
-        for (var c = 0; c < 4; c++) {
-          let n = tileCol + tx + ${WG} * c;
-          if (n < ${N}) {
-            result[plane + m * ${N} + n] = ${spec.epilogue ? 'epilogue(acc[r][c], n)' : 'acc[r][c]'};
-          }
-        }
-      }
+      ${stores.join('')}
     }
   `;
   return {
     outputShape: spec.outputShape,
     // The name must tell epilogues apart (the WGSL of loadA/loadB/epilogue is not in the key).
-    shaderKey: `${spec.name}_gemm_${M}_${N}_${K}_${splits}_${spec.aVec4 ? 4 : 1}${spec.bVec4 ? 4 : 1}`,
+    shaderKey: `${spec.name}_gemm${tile}_${M}_${N}_${K}_${splits}_${spec.aVec4 ? 4 : 1}${spec.bVec4 ? 4 : 1}`,
     // Not a flat layout, so tfjs calls main() without an index; the coordinates are ours.
     dispatchLayout: { x: [spec.outputShape.length - 1], y: spec.outputShape.slice(0, -1).map((_, i) => i) },
     dispatch: dispatchFor(total),
