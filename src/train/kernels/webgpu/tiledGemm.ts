@@ -113,61 +113,75 @@ function dispatchFor(total: number): [number, number, number] {
 }
 
 /**
- * The WGSL that stages one operand (A or B) of one K step, 4 elements per thread, unrolled:
- * constant offsets let the compiler share the index arithmetic between them. Element (k, o) of
- * the slice goes to component o % 4 of vec4 k·P + o / 4 (P = T/4 + 1).
+ * The WGSL that stages one operand (A or B) of one K step, in three parts: `offsets` (once,
+ * before the K loop: where in the slice this thread's elements lie, independent of the step),
+ * `load` (global memory into registers for the slice at kBase) and `store` (registers into
+ * workgroup memory). Splitting load from store is what lets the K loop fetch the next slice
+ * while it multiplies the current one. Element (k, o) of the slice goes to component o % 4 of
+ * vec4 k·P + o / 4 (P = T/4 + 1).
  */
-function stageSnippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number, tile: TileSize): string {
+interface Staging {
+  offsets: string;
+  load: string;
+  store: string;
+}
+
+/** Scalar staging: 4 elements per thread, unrolled (constant offsets share index arithmetic). */
+function scalarStaging(which: 'A' | 'B', order: LoadOrder, outerLimit: number, tile: TileSize): Staging {
   const depth = tileDepth(tile);
   const pitch = tile / 4 + 1;
   const origin = which === 'A' ? 'tileRow' : 'tileCol';
-  const lines: string[] = [];
+  const w = which.toLowerCase();
+  const offsets: string[] = [];
+  const load: string[] = [];
+  const store: string[] = [];
   for (let r = 0; r < 4; r++) {
     // 'outer': o = t % T, k = t / T + (256/T)·r.   'k': k = t % TK, o = t / TK + (256/TK)·r.
     const o = order === 'outer' ? `t % ${tile}` : `t / ${depth} + ${(THREADS / depth) * r}`;
     const kk = order === 'outer' ? `t / ${tile} + ${(THREADS / tile) * r}` : `t % ${depth}`;
-    const load =
-      which === 'A' ? `loadA(${origin} + o${r}, kBase + k${r})` : `loadB(kBase + k${r}, ${origin} + o${r})`;
-    lines.push(`
-        let o${r} = ${o};
-        let k${r} = ${kk};
-        var v${r} = 0.0;
-        if (live && ${origin} + o${r} < ${outerLimit} && kBase + k${r} < kEnd) {
-          v${r} = ${load};
-        }
-        tile${which}[k${r} * ${pitch} + o${r} / 4][o${r} % 4] = v${r};`);
+    const at =
+      which === 'A' ? `${origin} + ${w}o${r}, kBase + ${w}k${r}` : `kBase + ${w}k${r}, ${origin} + ${w}o${r}`;
+    offsets.push(`let ${w}o${r} = ${o};`, `let ${w}k${r} = ${kk};`, `var ${w}v${r} = 0.0;`);
+    load.push(`
+        ${w}v${r} = 0.0;
+        if (live && ${origin} + ${w}o${r} < ${outerLimit} && kBase + ${w}k${r} < kEnd) {
+          ${w}v${r} = load${which}(${at});
+        }`);
+    store.push(`tile${which}[${w}k${r} * ${pitch} + ${w}o${r} / 4][${w}o${r} % 4] = ${w}v${r};`);
   }
-  return `{${lines.join('')}
-      }`;
+  return { offsets: offsets.join('\n      '), load: load.join(''), store: store.join('\n        ') };
 }
 
 /**
- * stageSnippet with one vec4 per thread (T × TK = 256 threads × 4): 'outer' puts T/4 threads
- * along the outer index (one stored vec4 each); 'k' puts TK/4 along k and T along the outer
- * index (four stored components each).
+ * Vec4 staging, one vec4 per thread (T × TK = 256 threads × 4): 'outer' puts T/4 threads along
+ * the outer index (one stored vec4 each); 'k' puts TK/4 along k and T along the outer index
+ * (four stored components each).
  */
-function stageVec4Snippet(which: 'A' | 'B', order: LoadOrder, outerLimit: number, tile: TileSize): string {
+function vec4Staging(which: 'A' | 'B', order: LoadOrder, outerLimit: number, tile: TileSize): Staging {
   const depth = tileDepth(tile);
   const pitch = tile / 4 + 1;
   const origin = which === 'A' ? 'tileRow' : 'tileCol';
+  const w = which.toLowerCase();
   const [o, kk] =
     order === 'outer'
       ? [`(t % ${tile / 4}) * 4`, `t / ${tile / 4}`]
       : [`t / ${depth / 4}`, `(t % ${depth / 4}) * 4`];
-  const load = which === 'A' ? `loadA4(${origin} + o, kBase + k)` : `loadB4(kBase + k, ${origin} + o)`;
-  const stores =
+  const at = which === 'A' ? `${origin} + ${w}o, kBase + ${w}k` : `kBase + ${w}k, ${origin} + ${w}o`;
+  const store =
     order === 'outer'
-      ? [`tile${which}[k * ${pitch} + o / 4] = v;`]
-      : [0, 1, 2, 3].map((c) => `tile${which}[(k + ${c}) * ${pitch} + o / 4][o % 4] = v[${c}];`);
-  return `{
-        let o = ${o};
-        let k = ${kk};
-        var v = vec4<f32>(0.0);
-        if (live && ${origin} + o < ${outerLimit} && kBase + k < kEnd) {
-          v = ${load};
-        }
-        ${stores.join('\n        ')}
-      }`;
+      ? `tile${which}[${w}k * ${pitch} + ${w}o / 4] = ${w}v;`
+      : [0, 1, 2, 3]
+          .map((c) => `tile${which}[(${w}k + ${c}) * ${pitch} + ${w}o / 4][${w}o % 4] = ${w}v[${c}];`)
+          .join('\n        ');
+  return {
+    offsets: `let ${w}o = ${o};\n      let ${w}k = ${kk};\n      var ${w}v = vec4<f32>(0.0);`,
+    load: `
+        ${w}v = vec4<f32>(0.0);
+        if (live && ${origin} + ${w}o < ${outerLimit} && kBase + ${w}k < kEnd) {
+          ${w}v = load${which}4(${at});
+        }`,
+    store,
+  };
 }
 
 /** Accumulator names of a thread: acc<h><i><h'> holds C rows 4·ty + 64h + i, columns 4·tx + 64h' + 0..3. */
@@ -203,8 +217,10 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
   const vecExtent = (order: LoadOrder, outer: number) => (order === 'k' ? K : outer);
   if ((spec.aVec4 && vecExtent(spec.aOrder, M) % 4) || (spec.bVec4 && vecExtent(spec.bOrder, N) % 4))
     throw new Error(`${spec.name}: a vec4 load needs its contiguous extent to be a multiple of 4`);
-  const stage = (which: 'A' | 'B', order: LoadOrder, limit: number, vec4?: boolean) =>
-    vec4 ? stageVec4Snippet(which, order, limit, tile) : stageSnippet(which, order, limit, tile);
+  const staging = (which: 'A' | 'B', order: LoadOrder, limit: number, vec4?: boolean) =>
+    vec4 ? vec4Staging(which, order, limit, tile) : scalarStaging(which, order, limit, tile);
+  const a = staging('A', spec.aOrder, M, spec.aVec4);
+  const b = staging('B', spec.bOrder, N, spec.bVec4);
   const hs = blocks(tile);
   const accs = hs.flatMap((h) => [0, 1, 2, 3].flatMap((i) => hs.map((g) => `acc${h}${i}${g}`)));
   const value = (v: string) => (spec.epilogue ? `epilogue(${v}, n + j)` : v);
@@ -254,14 +270,30 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
 
       ${accs.map((a) => `var ${a} = vec4<f32>(0.0);`).join('\n      ')}
       ${hs.map((h) => `var a${h} : vec4<f32>;\n      var b${h} : vec4<f32>;`).join('\n      ')}
-      // A constant trip count keeps the barriers in uniform control flow; steps past kEnd
-      // stage zeros.
-      for (var step = 0; step < ${steps}; step++) {
-        let kBase = kBegin + step * ${depth};
-        ${stage('A', spec.aOrder, M, spec.aVec4)}
-        ${stage('B', spec.bOrder, N, spec.bVec4)}
-        workgroupBarrier();
+      ${a.offsets}
+      ${b.offsets}
+      // The first slice, then per step: fetch the next slice into registers (its global loads
+      // are in flight while the multiply-adds run), multiply the staged one, and stage the
+      // fetched one. A constant trip count keeps the barriers in uniform control flow; slices
+      // past kEnd are zeros.
+      var kBase = kBegin;
+      ${a.load}
+      ${b.load}
+      ${a.store}
+      ${b.store}
+      workgroupBarrier();
+      for (var step = 1; step <= ${steps}; step++) {
+        kBase = kBegin + step * ${depth};
+        if (step < ${steps}) {
+          ${a.load}
+          ${b.load}
+        }
         ${multiplySnippet(tile)}
+        workgroupBarrier();
+        if (step < ${steps}) {
+          ${a.store}
+          ${b.store}
+        }
         workgroupBarrier();
       }
 
