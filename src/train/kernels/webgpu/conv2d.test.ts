@@ -3,11 +3,10 @@
 // Tolerance: float32 summed in a different order than cpu's loops (K up to 11·11·3 = 363 terms),
 // so the largest difference must stay below 1e-5 of the largest magnitude of the cpu result.
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2dConfig, fusedConv2dConfig } from './conv2d';
 import { expectClose, explicit, size, values, type Pad } from '../compareBackends';
-import { GEMM_TILES, expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
-import { setGemmTile } from './tiledGemm';
+import { expectFlatMemory, onCpuAndWebGpu, startWebGpu, withEachGemmTile } from './testing';
 
 beforeAll(async () => {
   for (const config of [conv2dConfig, fusedConv2dConfig]) {
@@ -42,9 +41,7 @@ describe('Conv2D on webgpu (ours)', () => {
     [[2, 9, 9, 8], 3, 132, 1, explicit(1)],
   ];
   // Every case with each tile size of the GEMM (auto picks 128 only for larger layers).
-  describe.each(GEMM_TILES)('with %i-tiles', (tile) => {
-    beforeAll(() => setGemmTile(tile));
-    afterAll(() => setGemmTile('auto'));
+  withEachGemmTile(() => {
     it.each(cases)(
       'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
       async (shape, k, f, s, pad) => {

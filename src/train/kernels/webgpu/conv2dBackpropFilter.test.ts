@@ -3,12 +3,11 @@
 // largest difference must stay below 1e-5 of the largest magnitude of the cpu result (sums of
 // at most a few thousand products of values in [-1, 1)).
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseSplits, conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { registerWebGpuTrainingKernels } from './index';
 import { expectClose, explicit, size, values, type Pad } from '../compareBackends';
-import { GEMM_TILES, expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
-import { setGemmTile } from './tiledGemm';
+import { expectFlatMemory, onCpuAndWebGpu, startWebGpu, withEachGemmTile } from './testing';
 
 beforeAll(async () => {
   registerWebGpuTrainingKernels();
@@ -40,9 +39,7 @@ describe('Conv2DBackpropFilter on webgpu (ours)', () => {
     [[2, 9, 9, 8], 3, 132, 1, explicit(1)],
   ];
   // Every case with each tile size of the GEMM (auto picks 128 only for larger layers).
-  describe.each(GEMM_TILES)('with %i-tiles', (tile) => {
-    beforeAll(() => setGemmTile(tile));
-    afterAll(() => setGemmTile('auto'));
+  withEachGemmTile(() => {
     it.each(cases)(
       'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
       async (shape, k, f, s, pad) => {

@@ -2,12 +2,11 @@
 // backend. Tolerance: float32 summed in a different order than cpu's loops, so the largest
 // difference must stay below 1e-5 of the largest magnitude of the cpu result.
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { registerWebGpuTrainingKernels } from './index';
 import { expectClose, explicit, size, values, type Pad } from '../compareBackends';
-import { GEMM_TILES, expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
-import { setGemmTile } from './tiledGemm';
+import { expectFlatMemory, onCpuAndWebGpu, startWebGpu, withEachGemmTile } from './testing';
 
 beforeAll(async () => {
   registerWebGpuTrainingKernels();
@@ -39,9 +38,7 @@ describe('Conv2DBackpropInput on webgpu (ours)', () => {
     [[2, 7, 7, 132], 3, 8, 1, explicit(1)],
   ];
   // Every case with each tile size of the GEMM (auto picks 128 only for larger layers).
-  describe.each(GEMM_TILES)('with %i-tiles', (tile) => {
-    beforeAll(() => setGemmTile(tile));
-    afterAll(() => setGemmTile('auto'));
+  withEachGemmTile(() => {
     it.each(cases)(
       'x %j, kernel %i, %i filters, stride %i, pad %j matches cpu',
       async (shape, k, f, s, pad) => {

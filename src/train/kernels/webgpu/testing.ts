@@ -2,8 +2,9 @@
 // vitest.config.ts gives that project the SwiftShader environment and bench/webgpu-globals.ts.
 // The helpers they share with the wasm tests are in ../compareBackends.ts.
 import * as tf from '@tensorflow/tfjs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { onCpuAnd } from '../compareBackends';
+import { setGemmTile } from './tiledGemm';
 
 /** Starts the webgpu backend or throws: a missing adapter must fail the tests, not skip them. */
 export async function startWebGpu(): Promise<void> {
@@ -37,5 +38,14 @@ export async function expectFlatMemory(once: () => Promise<void>): Promise<void>
   expect(tf.memory().numBytes).toBe(bytes);
 }
 
-/** The GEMM tile sizes (tiledGemm.ts) every convolution case is checked with. */
-export const GEMM_TILES = [64, 128] as const;
+/**
+ * Declares `tests` once per GEMM tile size (tiledGemm.ts), each block with its tile forced while
+ * it runs, so that every convolution case checks both.
+ */
+export function withEachGemmTile(tests: () => void): void {
+  describe.each([64, 128] as const)('with %i-tiles', (tile) => {
+    beforeAll(() => setGemmTile(tile));
+    afterAll(() => setGemmTile('auto'));
+    tests();
+  });
+}
