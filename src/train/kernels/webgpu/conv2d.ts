@@ -93,7 +93,6 @@ function convGemm(
     bOrder: 'outer',
     aVec4,
     bVec4,
-    variableComponents: [aVec4 ? 4 : 1, bVec4 ? 4 : 1, 1],
     outputShape: info.outShape,
     epilogue,
   });

@@ -83,7 +83,6 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
     bOrder: 'outer',
     aVec4,
     bVec4,
-    variableComponents: [aVec4 ? 4 : 1, bVec4 ? 4 : 1],
     outputShape: splits === 1 ? filterShape : [splits, M, N],
   });
   const out = gpu.runWebGPUProgram(program, [x, dy], 'float32');

@@ -76,7 +76,6 @@ const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
     bOrder: 'k',
     aVec4: vec4,
     bVec4: vec4,
-    variableComponents: vec4 ? [4, 4] : undefined,
     outputShape: inputShape,
   });
   return gpu.runWebGPUProgram(program, [dy, filter], 'float32');

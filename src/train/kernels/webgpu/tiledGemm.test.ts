@@ -45,6 +45,15 @@ describe('chooseTile', () => {
   });
 });
 
+describe('input bindings', () => {
+  it("bind A's tensor (first) and B's (second) as vec4s when their loads are vec4", () => {
+    const both = { ...spec(64, 64, 64), aVec4: true, bVec4: true, variableNames: ['a', 'b', 'bias'] };
+    expect(tiledGemmProgram(both).variableComponents).toEqual([4, 4, 1]);
+    expect(tiledGemmProgram({ ...spec(64, 64, 64), bVec4: true }).variableComponents).toEqual([1, 4]);
+    expect(tiledGemmProgram(spec(64, 64, 64)).variableComponents).toEqual([1, 1]);
+  });
+});
+
 describe('K slices per tile', () => {
   it('are whole tile depths: 16 deep for 64-tiles, 8 for 128-tiles', () => {
     expect(sliceLength(1000, 3, 64)).toBe(336);

@@ -38,7 +38,7 @@ export function setGemmTile(tile: TileSize | 'auto'): void {
 /**
  * 128-tiles where both sides fill them and there are still enough workgroups to occupy a large
  * GPU (≥ 256: two per compute unit of an H100/H200, 132 units); 64-tiles otherwise, e.g. the
- * CIFAR preset's 8×8 layers at batch 128 (M = 8192, N = 256 → 128 workgroups of 128×128). A
+ * CIFAR preset's 7×7 layers at batch 128 (M = 6272, N = 256 → 98 workgroups of 128×128). A
  * weight gradient (`splittable`) makes up its workgroups by split-K, so only the sides count.
  */
 export function chooseTile(M: number, N: number, splittable = false): TileSize {
@@ -64,7 +64,10 @@ export interface GemmSpec {
   splits: number;
   /** Side of the tile; default chooseTile(M, N). The caller must compute `splits` for it. */
   tile?: TileSize;
-  /** Tensor names the WGSL below reads (the program's variableNames, in input order). */
+  /**
+   * Tensor names the WGSL below reads (the program's variableNames, in input order): A's tensor
+   * first, B's second, then any the epilogue reads.
+   */
   variableNames: string[];
   /** WGSL: fn loadA(m : i32, k : i32) -> f32, called only with m < M and k < K. */
   loadA: string;
@@ -78,12 +81,11 @@ export interface GemmSpec {
    * LoadOrder names as contiguous (k for 'k'; m or n for 'outer'), called only with that index a
    * multiple of 4. That index's extent (K, or M/N) must be a multiple of 4, so that a vector is
    * either wholly inside or wholly outside. One load per thread per K step instead of four, and
-   * a gather's index arithmetic done once for four elements.
+   * a gather's index arithmetic done once for four elements. The first (second) input is then
+   * bound as array<vec4<f32>>, which is what loadA4 (loadB4) indexes.
    */
   aVec4?: boolean;
   bVec4?: boolean;
-  /** As WebGPUProgram's: per input, 4 binds it as array<vec4<f32>> (what a vec4 load reads). */
-  variableComponents?: number[];
   /** Shape of the tensor written: [M, N]-compatible when splits = 1, else [splits, M, N]. */
   outputShape: number[];
   /**
@@ -312,7 +314,9 @@ export function tiledGemmProgram(spec: GemmSpec): WebGPUProgram {
     dispatchLayout: { x: [spec.outputShape.length - 1], y: spec.outputShape.slice(0, -1).map((_, i) => i) },
     dispatch: dispatchFor(total),
     variableNames: spec.variableNames,
-    variableComponents: spec.variableComponents,
+    variableComponents: spec.variableNames.map((_, i) =>
+      (i === 0 && spec.aVec4) || (i === 1 && spec.bVec4) ? 4 : 1,
+    ),
     workgroupSize: [THREADS, 1, 1],
     getUserCode: () => userCode,
   };
