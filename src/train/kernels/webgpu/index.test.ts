@@ -6,12 +6,16 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { registerWebGpuTrainingKernels } from './index';
+import { sgdVelocityConfig } from './sgdVelocity';
+import { SGD_VELOCITY } from '../../sgd';
 import { expectClose } from '../compareBackends';
 import { SMALL_NET_OUTPUTS, smallNetGradients } from '../smallNet';
 import { onCpuAndWebGpu, startWebGpu } from './testing';
 
 const NAMES = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'Conv2D', 'FusedConv2D'];
 const registered = () => NAMES.map((n) => tf.getKernel(n, 'webgpu')?.kernelFunc);
+/** Ours without a stock counterpart: registered with speed-ups only. */
+const sgdVelocity = () => tf.getKernel(SGD_VELOCITY, 'webgpu')?.kernelFunc;
 
 beforeAll(async () => {
   await startWebGpu();
@@ -21,18 +25,26 @@ describe('registerWebGpuTrainingKernels', () => {
   it('switches between the stock kernels and ours, idempotently', () => {
     const stock = registered();
     expect(stock.every(Boolean)).toBe(true);
+    expect(sgdVelocity()).toBeUndefined();
     registerWebGpuTrainingKernels({ speedups: false });
     expect(registered()).toEqual(stock);
+    expect(sgdVelocity()).toBeUndefined();
     registerWebGpuTrainingKernels();
     const ours = registered();
     expect(ours[0]).toBe(conv2dBackpropFilterConfig.kernelFunc);
     ours.forEach((k, i) => expect(k).not.toBe(stock[i]));
+    expect(sgdVelocity()).toBe(sgdVelocityConfig.kernelFunc);
     registerWebGpuTrainingKernels();
     expect(registered()).toEqual(ours);
+    expect(sgdVelocity()).toBe(sgdVelocityConfig.kernelFunc);
     registerWebGpuTrainingKernels({ speedups: false });
     expect(registered()).toEqual(stock);
+    expect(sgdVelocity()).toBeUndefined();
+    registerWebGpuTrainingKernels({ speedups: false });
+    expect(sgdVelocity()).toBeUndefined();
     registerWebGpuTrainingKernels();
     expect(registered()).toEqual(ours);
+    expect(sgdVelocity()).toBe(sgdVelocityConfig.kernelFunc);
   });
 });
 

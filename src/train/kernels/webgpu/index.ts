@@ -15,6 +15,10 @@
 // LRN and LRNGrad are replaced by one-dispatch kernels (localResponseNorm.ts; the stock LRNGrad
 // is O(C²) per element). The model's lrn() (src/model/lrn.ts) calls them only while ours are
 // registered, and otherwise builds LRN from ordinary ops.
+//
+// SgdVelocity (sgdVelocity.ts) has no stock counterpart: the optimiser (../../sgd.ts) uses it
+// while it is registered and ops otherwise, so { speedups: false } unregisters it and the
+// baseline measures stock tfjs throughout.
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
 // Importing the package registers the stock webgpu kernels first, so ours replace them (a later
 // first import would overwrite ours).
@@ -24,6 +28,7 @@ import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { lrnConfig, lrnGradConfig } from './localResponseNorm';
 import { maxPoolGradConfig } from './maxPoolGrad';
+import { sgdVelocityConfig } from './sgdVelocity';
 
 const OURS = [
   conv2dConfig,
@@ -33,6 +38,7 @@ const OURS = [
   maxPoolGradConfig,
   lrnConfig,
   lrnGradConfig,
+  sgdVelocityConfig,
 ];
 /** The stock configs, kept when ours first replace them so that { speedups: false } can restore. */
 const stock = new Map<string, KernelConfig>();
@@ -44,8 +50,8 @@ export interface WebGpuKernelOptions {
 
 /**
  * Registers our kernels for backendName 'webgpu' (or, with speedups: false, makes sure the stock
- * ones are registered). Idempotent; may be called before or after tf.setBackend('webgpu'):
- * kernels are looked up at each call.
+ * ones are registered, and ours without a stock one are not). Idempotent; may be called before
+ * or after tf.setBackend('webgpu'): kernels are looked up at each call.
  */
 export function registerWebGpuTrainingKernels(options: WebGpuKernelOptions = {}): void {
   const ours = options.speedups !== false;
@@ -53,9 +59,10 @@ export function registerWebGpuTrainingKernels(options: WebGpuKernelOptions = {})
     const current = getKernel(config.kernelName, 'webgpu');
     if (current && current.kernelFunc !== config.kernelFunc && !stock.has(config.kernelName))
       stock.set(config.kernelName, current);
+    // undefined: none (speedups off for a kernel that tfjs lacks, e.g. SgdVelocity).
     const wanted = ours ? config : stock.get(config.kernelName);
-    if (!wanted || current?.kernelFunc === wanted.kernelFunc) continue;
+    if (current?.kernelFunc === wanted?.kernelFunc) continue;
     if (current) unregisterKernel(config.kernelName, 'webgpu');
-    registerKernel(wanted);
+    if (wanted) registerKernel(wanted);
   }
 }
