@@ -2,6 +2,7 @@
 // (no tf.layers: it has no LRN, and plain ops keep grouped convs and seeded dropout explicit).
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, LayerSpec } from '../shared/types';
+import { dropout } from './dropout';
 import { lrn } from './lrn';
 
 /** The variables of one conv or dense entry. */
@@ -53,7 +54,7 @@ export function applyLayer(
         need(vars, layer.name).bias,
       );
     case 'dropout':
-      return opts.training ? tf.dropout(x, layer.rate, undefined, opts.dropoutSeed) : x;
+      return opts.training ? dropout(x, layer.rate, opts.dropoutSeed) : x;
   }
 }
 

@@ -18,7 +18,10 @@
 //
 // SgdVelocity (sgdVelocity.ts) has no stock counterpart: the optimiser (../../sgd.ts) uses it
 // while it is registered and ops otherwise, so { speedups: false } unregisters it and the
-// baseline measures stock tfjs throughout.
+// baseline measures stock tfjs throughout. Likewise HashDropout (hashDropout.ts; the op is
+// src/model/dropout.ts): dropout as one dispatch each way with the mask hashed on the GPU,
+// instead of a mask drawn in JavaScript, uploaded and applied by four kernels. Its cpu twin is
+// registered with it, for the same masks on both.
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
 // Importing the package registers the stock webgpu kernels first, so ours replace them (a later
 // first import would overwrite ours).
@@ -29,6 +32,8 @@ import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { lrnConfig, lrnGradConfig } from './localResponseNorm';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { sgdVelocityConfig } from './sgdVelocity';
+import { hashDropoutConfig } from './hashDropout';
+import { hashDropoutCpuConfig } from '../hashDropoutCpu';
 
 const OURS = [
   conv2dConfig,
@@ -39,6 +44,10 @@ const OURS = [
   lrnConfig,
   lrnGradConfig,
   sgdVelocityConfig,
+  hashDropoutConfig,
+  // Dropout's cpu twin: the same masks on cpu as on webgpu, so that a network's gradients can be
+  // compared between the two (index.test.ts), and the cpu fallback behaves the same.
+  hashDropoutCpuConfig,
 ];
 /** The stock configs, kept when ours first replace them so that { speedups: false } can restore. */
 const stock = new Map<string, KernelConfig>();
@@ -56,13 +65,14 @@ export interface WebGpuKernelOptions {
 export function registerWebGpuTrainingKernels(options: WebGpuKernelOptions = {}): void {
   const ours = options.speedups !== false;
   for (const config of OURS) {
-    const current = getKernel(config.kernelName, 'webgpu');
-    if (current && current.kernelFunc !== config.kernelFunc && !stock.has(config.kernelName))
-      stock.set(config.kernelName, current);
+    const { kernelName, backendName } = config;
+    const current = getKernel(kernelName, backendName);
+    const key = `${backendName}/${kernelName}`;
+    if (current && current.kernelFunc !== config.kernelFunc && !stock.has(key)) stock.set(key, current);
     // undefined: none (speedups off for a kernel that tfjs lacks, e.g. SgdVelocity).
-    const wanted = ours ? config : stock.get(config.kernelName);
+    const wanted = ours ? config : stock.get(key);
     if (current?.kernelFunc === wanted?.kernelFunc) continue;
-    if (current) unregisterKernel(config.kernelName, 'webgpu');
+    if (current) unregisterKernel(kernelName, backendName);
     if (wanted) registerKernel(wanted);
   }
 }
