@@ -4,20 +4,14 @@
 // uniforms, so one pipeline serves every step and rate; the WGSL hash is the twin of pcgHash.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+import { flatLayout } from './flatLayout';
 import { HASH_DROPOUT, dropoutConstants, pcgHash, type HashDropoutAttrs } from '../../../model/dropout';
 
 function hashDropoutProgram(outputShape: number[]): WebGPUProgram {
-  const dispatchLayout = webgpu_util.flatDispatchLayout(outputShape);
-  const workgroupSize: [number, number, number] = [128, 1, 1];
   return {
-    outputShape,
+    ...flatLayout(outputShape),
     shaderKey: 'hashDropout',
-    dispatchLayout,
-    dispatch: webgpu_util.computeDispatch(dispatchLayout, outputShape, workgroupSize),
     variableNames: ['xIn'],
-    workgroupSize,
-    size: true,
     uniforms: 'key : u32, threshold : u32, scale : f32,',
     getUserCode: () => `
       fn pcg(v : u32) -> u32 {

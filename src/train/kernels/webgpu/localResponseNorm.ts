@@ -20,7 +20,7 @@
 // [8,15,15,192] 56 ms vs 409 ms.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+import { flatLayout } from './flatLayout';
 import { declareFastLrnGrad } from '../../../model/lrn';
 import { lrnAttrsOf as attrsOf, type LrnAttrs } from '../kernelAttrs';
 
@@ -85,17 +85,11 @@ function elementwiseProgram(
   const r = Math.min(a.depthRadius, C - 1);
   const P = C % 4 === 0 && r <= UNROLL_MAX ? 4 : 1;
   const pow = negPowBeta(a.beta);
-  const dispatchLayout = webgpu_util.flatDispatchLayout(shape);
-  const workgroupSize: [number, number, number] = [64, 1, 1];
   return {
-    outputShape: shape,
+    ...flatLayout(shape, P),
     shaderKey: `${name}_${C}_${r}_${P}_${pow.key}`,
-    dispatchLayout,
-    dispatch: webgpu_util.computeDispatch(dispatchLayout, shape, workgroupSize, [P, 1, 1]),
     variableNames,
     uniforms: UNIFORMS,
-    workgroupSize,
-    size: true,
     getUserCode: () => `
       ${pow.code}
       ${SQ_AT(C)}

@@ -8,7 +8,7 @@
 // earlier tie. Any pool size, stride and padding; the model uses 3×3/2 and 2×2/2 'valid'.
 import type { backend_util, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+import { flatLayout } from './flatLayout';
 import { pool2DInfo } from '../kernelAttrs';
 
 function maxPoolGradProgram(info: backend_util.Conv2DInfo): WebGPUProgram {
@@ -16,16 +16,10 @@ function maxPoolGradProgram(info: backend_util.Conv2DInfo): WebGPUProgram {
   const { strideHeight: SH, strideWidth: SW, filterHeight: FH, filterWidth: FW } = info;
   const { top: PT, left: PL } = info.padInfo;
   const outputShape = info.inShape;
-  const dispatchLayout = webgpu_util.flatDispatchLayout(outputShape);
-  const workgroupSize: [number, number, number] = [64, 1, 1];
   return {
-    outputShape,
+    ...flatLayout(outputShape),
     shaderKey: `maxPoolGradGather_${H}_${W}_${C}_${OH}_${OW}_${SH}_${SW}_${FH}_${FW}_${PT}_${PL}`,
-    dispatchLayout,
-    dispatch: webgpu_util.computeDispatch(dispatchLayout, outputShape, workgroupSize),
     variableNames: ['dyIn', 'xIn', 'yIn'],
-    workgroupSize,
-    size: true,
     getUserCode: () => `
       fn main(index : i32) {
         if (index >= uniforms.size) {
