@@ -10,7 +10,7 @@
 // vec4 reads for 64 multiply-adds (a 64-tile one 2 for 16); register blocking like this is what
 // keeps a GPU's arithmetic units, not its shared memory, the bottleneck.
 // The K loop stages TK-deep slices of A and B (TK = 16 for T = 64, 8 for T = 128: 4 elements per
-// thread and ≤ 8.5 KB of workgroup memory either way), stored k-major as rows of T/4 + 1 vec4s:
+// thread and under 9 KB of workgroup memory either way), stored k-major as rows of T/4 + 1 vec4s:
 // the extra vec4 spreads the stores of threads that stage down a column (LoadOrder 'k') over
 // the banks. With split-K the reduction range is cut into `splits` slices, each written to its
 // own plane of the output [splits, M, N]; splitKReduce.ts sums them.
