@@ -15,7 +15,7 @@ import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo, isNchw } from '../kernelAttrs';
 import { loadXUnderTapWgsl } from './loadXUnderTap';
-import { tiledGemmProgram } from './tiledGemm';
+import { rowMajorLoadB, tiledGemmProgram } from './tiledGemm';
 
 const stockConv2D = getKernel('Conv2D', 'webgpu');
 const stockFusedConv2D = getKernel('FusedConv2D', 'webgpu');
@@ -79,15 +79,7 @@ function convGemm(
     // (loadA4: A[m, k..k+3] from xIn viewed as vec4s.)
     loadA: loadXUnderTapWgsl({ H, W, CI, OH, OW, KW, SH, SW, PT, PL }, 'm', aVec4),
     // B[k, co] = W viewed as [K, Co] (loadB4: B[k, n..n+3]).
-    loadB: bVec4
-      ? `
-      fn loadB4(k : i32, n : i32) -> vec4<f32> {
-        return wIn[k * ${CO / 4} + n / 4];
-      }`
-      : `
-      fn loadB(k : i32, n : i32) -> f32 {
-        return wIn[k * ${CO} + n];
-      }`,
+    loadB: rowMajorLoadB('wIn', CO, bVec4),
     // ci (and, within a filter row, j with it) is contiguous in x along k; co in W along n.
     aOrder: 'k',
     bOrder: 'outer',

@@ -12,7 +12,7 @@ import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo } from '../kernelAttrs';
 import { splitKReduceProgram } from './splitKReduce';
 import { loadXUnderTapWgsl } from './loadXUnderTap';
-import { chooseTile, sliceLength, tiledGemmProgram, type TileSize } from './tiledGemm';
+import { chooseTile, rowMajorLoadB, sliceLength, tiledGemmProgram, type TileSize } from './tiledGemm';
 
 /**
  * 64×64 workgroups to aim for: a few per compute unit of a large GPU (an H100 has 132). A
@@ -69,15 +69,7 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
     // (loadA4: A[m..m+3, k].)
     loadA: loadXUnderTapWgsl({ H, W, CI, OH, OW, KW, SH, SW, PT, PL }, 'k', aVec4),
     // B[k, co] = dy viewed as [K, Co]: already the right matrix (loadB4: B[k, n..n+3]).
-    loadB: bVec4
-      ? `
-      fn loadB4(k : i32, n : i32) -> vec4<f32> {
-        return dyIn[k * ${CO / 4} + n / 4];
-      }`
-      : `
-      fn loadB(k : i32, n : i32) -> f32 {
-        return dyIn[k * ${CO} + n];
-      }`,
+    loadB: rowMajorLoadB('dyIn', CO, bVec4),
     // ci is contiguous in x and co in dy: consecutive threads take consecutive m and n.
     aOrder: 'outer',
     bOrder: 'outer',

@@ -98,6 +98,22 @@ export interface GemmSpec {
 
 const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
 
+/**
+ * WGSL loadB (loadB4 with `vec4`: B[k, n..n+3], N a multiple of 4) for a B that lies in `tensor`
+ * as it is: row-major [K, N] (the filter in the forward convolution, dy in the weight gradient).
+ */
+export function rowMajorLoadB(tensor: string, N: number, vec4: boolean): string {
+  return vec4
+    ? `
+      fn loadB4(k : i32, n : i32) -> vec4<f32> {
+        return ${tensor}[k * ${N / 4} + n / 4];
+      }`
+    : `
+      fn loadB(k : i32, n : i32) -> f32 {
+        return ${tensor}[k * ${N} + n];
+      }`;
+}
+
 /** K-slice length for `splits` slices: a multiple of the tile depth. */
 export function sliceLength(K: number, splits: number, tile: TileSize): number {
   const depth = tileDepth(tile);
