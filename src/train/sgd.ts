@@ -20,6 +20,19 @@ export interface SgdVelocityAttrs {
   weightDecay: number;
 }
 
+/**
+ * μ·v − (λ·ε)·w − ε·g for one variable: the SgdVelocity kernel where the current backend has it,
+ * ops otherwise (same float32 products and subtractions in the same order).
+ */
+export function nextVelocity(v: tf.Tensor, w: tf.Tensor, g: tf.Tensor, a: SgdVelocityAttrs): tf.Tensor {
+  if (tf.getKernel(SGD_VELOCITY, tf.getBackend()))
+    return tf.engine().runKernel(SGD_VELOCITY, { v, w, g }, a as unknown as tf.NamedAttrMap) as tf.Tensor;
+  return v
+    .mul(a.momentum)
+    .sub(w.mul(a.weightDecay * a.lr))
+    .sub(g.mul(a.lr));
+}
+
 export interface SgdState {
   /** One velocity per variable, same shape, starting at zero. */
   velocity: Map<string, tf.Variable>;
@@ -45,19 +58,13 @@ export function sgdStep(
   momentum: number,
   weightDecay: number,
 ): void {
-  const fused = tf.getKernel(SGD_VELOCITY, tf.getBackend()) !== undefined;
   const attrs: SgdVelocityAttrs = { momentum, lr, weightDecay };
   tf.tidy(() => {
     for (const w of variables) {
       const g = grads[w.name];
       if (!g) continue;
       const v = state.velocity.get(w.name)!;
-      const next = fused
-        ? (tf.engine().runKernel(SGD_VELOCITY, { v, w, g }, { ...attrs }) as tf.Tensor)
-        : v
-            .mul(momentum)
-            .sub(w.mul(weightDecay * lr))
-            .sub(g.mul(lr));
+      const next = nextVelocity(v, w, g, attrs);
       v.assign(next);
       w.assign(w.add(next));
     }

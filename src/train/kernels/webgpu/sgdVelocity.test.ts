@@ -7,7 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWebGpuTrainingKernels } from './index';
 import { expectClose, size, values } from '../compareBackends';
-import { createSgdState, disposeSgdState, sgdStep, SGD_VELOCITY, type SgdVelocityAttrs } from '../../sgd';
+import {
+  createSgdState,
+  disposeSgdState,
+  nextVelocity,
+  sgdStep,
+  SGD_VELOCITY,
+  type SgdVelocityAttrs,
+} from '../../sgd';
 import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
 
 const TOLERANCE = 1e-6;
@@ -20,16 +27,11 @@ const PARAMS: SgdVelocityAttrs[] = [
   { momentum: 0, lr: 1e-3, weightDecay: 2 },
 ];
 
-/** μ·v − (λ·ε)·w − ε·g: the kernel on webgpu (where it must be registered), ops elsewhere. */
+/** sgd.ts's nextVelocity: the kernel on webgpu (where it must be registered), ops on cpu. */
 function velocity(v: tf.Tensor, w: tf.Tensor, g: tf.Tensor, a: SgdVelocityAttrs): tf.Tensor {
-  if (tf.getBackend() === 'webgpu') {
-    expect(tf.getKernel(SGD_VELOCITY, 'webgpu')).toBeDefined();
-    return tf.engine().runKernel(SGD_VELOCITY, { v, w, g }, { ...a }) as tf.Tensor;
-  }
-  return v
-    .mul(a.momentum)
-    .sub(w.mul(a.weightDecay * a.lr))
-    .sub(g.mul(a.lr));
+  const backend = tf.getBackend();
+  expect(tf.getKernel(SGD_VELOCITY, backend) !== undefined).toBe(backend === 'webgpu');
+  return nextVelocity(v, w, g, a);
 }
 
 /** v, w, g of `shape`, fixed values in [-1, 1), distinct per seed. */
