@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist',
       'dist-cli',
       'dist-bench',
+      'dist-bench-page',
       'node_modules',
       'public',
       'reports',
@@ -41,7 +42,9 @@ export default tseslint.config(
       'src/train/**',
       'src/worker/**',
       'src/shared/**',
-      'src/bench/**',
+      'src/kernels/**',
+      'src/runtime/**',
+      'bench/**',
       'src/lab/**',
     ],
     rules: {

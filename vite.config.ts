@@ -68,7 +68,5 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    // bench.html is the page `npm run bench` drives in headless Chromium.
-    rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } },
   },
 });

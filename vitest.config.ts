@@ -3,7 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // The webgpu kernel tests run on Dawn (npm package `webgpu`) with Debian chromium's SwiftShader
 // Vulkan driver. The dynamic loader reads LD_LIBRARY_PATH only when a process starts, so it is
 // set for that project's forked test processes here rather than from inside a test.
-const WEBGPU_TESTS = 'src/train/kernels/webgpu/**/*.test.ts';
+const WEBGPU_TESTS = 'src/kernels/webgpu/**/*.test.ts';
 
 export default defineConfig({
   test: {
@@ -20,7 +20,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'cli/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'scripts/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           exclude: [...configDefaults.exclude, WEBGPU_TESTS],
         },
       },
@@ -35,7 +41,7 @@ export default defineConfig({
             VK_ICD_FILENAMES: process.env.VK_ICD_FILENAMES ?? '/usr/lib/chromium/vk_swiftshader_icd.json',
           },
           // Gives Node navigator.gpu before TF.js's webgpu backend is imported.
-          setupFiles: ['bench/webgpu-globals.ts'],
+          setupFiles: ['src/runtime/nodeWebGpu.ts'],
         },
       },
     ],

@@ -2,12 +2,12 @@
 // backend through Dawn (npm package `webgpu`), or on wasm/cpu for comparison.
 //   npm run bench:node -- --backend webgpu --runs cifar:128:10,paper:128:5 [--profile]
 // --baseline times the stock kernels (wasm: stock + the two it cannot train without; webgpu: all
-// stock) instead of the project's (src/train/kernels, src/train/kernels/webgpu).
+// stock) instead of the project's (src/kernels/wasm, src/kernels/webgpu).
 // --kernels BATCH [--layers paper|cifar] times instead, layer by layer, the stock webgpu
-// kernels against ours (src/train/kernels/webgpu/compareKernels.ts): forward, weight and input
+// kernels against ours (bench/kernels/compareKernels.ts): forward, weight and input
 // gradient of each convolution, MaxPoolGrad of each pooling.
 // --tile 64|128 builds every GEMM of our convolution kernels with that tile (default: the rule in
-// src/train/kernels/webgpu/tiledGemm.ts chooseTile), so one GPU session can time both.
+// src/kernels/webgpu/tiledGemm.ts chooseTile), so one GPU session can time both.
 // --profile adds one tf.profile()d step per run: time per kernel type (on webgpu from the GPU's
 // timestamp queries when the adapter has them); --top N lists N kernel types (default 12).
 // Without a GPU (SwiftShader, only to check that it runs; ~35 s per CIFAR step at batch 2):
@@ -15,16 +15,16 @@
 //     npm run bench:node -- --runs cifar:2:1
 // Bundled by `npm run bench:node:build` into dist-bench/bench-node.mjs (webgpu stays external),
 // which ../shared/device/prepare-carry.sh packs for the GPU machine.
-import './webgpu-globals';
+import '../src/runtime/nodeWebGpu';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
-import { measureThroughput } from '../src/bench/throughput';
-import { registerWasmTrainingKernels } from '../src/train/kernels';
-import { registerWebGpuTrainingKernels } from '../src/train/kernels/webgpu';
-import { alexNetCases, compareKernels } from '../src/train/kernels/webgpu/compareKernels';
-import { setGemmTile } from '../src/train/kernels/webgpu/tiledGemm';
+import { measureThroughput } from './throughput';
+import { registerWasmTrainingKernels } from '../src/kernels/wasm';
+import { registerWebGpuTrainingKernels } from '../src/kernels/webgpu';
+import { alexNetCases, compareKernels } from './kernels/compareKernels';
+import { setGemmTile } from '../src/kernels/webgpu/tiledGemm';
 import type { PresetId } from '../src/shared/types';
 
 const args = process.argv.slice(2);

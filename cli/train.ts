@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from '../src/train/kernels';
+import { registerWasmTrainingKernels } from '../src/kernels/wasm';
 import { train } from '../src/train/trainer';
 import { RunControl } from '../src/train/control';
 import { buildSpec, defaultConfig } from '../src/model/spec';
@@ -85,10 +85,10 @@ function settingsFromArgs(): RunSettings {
 
 async function startBackend(name: string): Promise<string> {
   if (name === 'webgpu') {
-    await import('../bench/webgpu-globals');
+    await import('../src/runtime/nodeWebGpu');
     await import('@tensorflow/tfjs-backend-webgpu');
     // Dynamic: the kernels module loads the webgpu backend, which needs the globals above first.
-    (await import('../src/train/kernels/webgpu')).registerWebGpuTrainingKernels();
+    (await import('../src/kernels/webgpu')).registerWebGpuTrainingKernels();
   } else if (name === 'wasm') {
     setWasmPaths(resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
     registerWasmTrainingKernels();

@@ -12,7 +12,7 @@
 
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWorker, runInChromium, serve } from './bench-data.mjs';
+import { bundleWorker, runInChromium, serve } from '../bench/data.mjs';
 import { jpegName, readTarGz } from './cifar-archive.mjs';
 import { DEFAULT_ARCHIVE } from './build-cifar.mjs';
 import { readFileSync } from 'node:fs';

@@ -21,7 +21,7 @@ const fastLrnGrads = new WeakSet<tf.KernelFunc>();
 
 /**
  * Tells lrn() that `kernelFunc`, as the registered LRNGrad of its backend, beats the ops path,
- * so that tf.localResponseNormalization is used there. Kernel modules (src/train/kernels/webgpu)
+ * so that tf.localResponseNormalization is used there. Kernel modules (src/kernels/webgpu)
  * call this for their own LRNGrad: the check is against the kernel registered at each call,
  * so re-registering the stock one (registerWebGpuTrainingKernels({ speedups: false })) brings
  * the ops back, and src/model needs no import from src/train.
@@ -32,7 +32,7 @@ export function declareFastLrnGrad(kernelFunc: tf.KernelFunc): void {
 
 /** Whether lrn() uses tf.localResponseNormalization (LRN/LRNGrad kernels) on `backend`. */
 export function usesLrnKernel(backend: string): boolean {
-  // On wasm the LRN/LRNGrad kernels (ours, SIMD: src/train/kernels/localResponseNorm.ts) give
+  // On wasm the LRN/LRNGrad kernels (ours, SIMD: src/kernels/wasm/localResponseNorm.ts) give
   // the same values (to ~5e-7) in a twentieth of the time of the ops below (CIFAR preset, batch
   // 64, fwd + bwd: ~30 ms vs ~630 ms), and even the stock wasm ones beat the ops. Elsewhere only
   // a declared LRNGrad (ours on webgpu): the stock GPU ones are the slow kernels named above.

@@ -4,8 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from '../shared/dataset';
 import { NUM_CLASSES } from '../shared/types';
 import type { TrainableModel } from '../model/build';
-import { makeBatch, type ChannelStats } from './batches';
-import { mirror } from './augment';
+import { makeBatch, type ChannelStats } from '../data/batches';
+import { mirror } from '../data/augment';
 import { countTopK, crossEntropy } from './metrics';
 
 export interface EvalResult {

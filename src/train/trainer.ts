@@ -7,15 +7,15 @@ import type { EvalMetrics, StepMetrics } from '../shared/protocol';
 import type { ModelSpec, RunSettings, RunState } from '../shared/types';
 import { createModel, type TrainableModel } from '../model/build';
 import { createRng, shuffleInPlace } from '../data/random';
-import { channelStats, makeBatch, type ChannelStats } from './batches';
+import { channelStats, makeBatch, type ChannelStats } from '../data/batches';
 import { evaluate } from './evaluate';
-import { augmentBatch } from './augment';
-import { colorPca } from './colorPca';
+import { augmentBatch } from '../data/augment';
+import { colorPca } from '../data/colorPca';
 import { learningRateAt, NO_SCHEDULE } from './schedule';
 import { createSgdState, disposeSgdState, type SgdState } from './sgd';
 import { trainStep, type StepTiming } from './step';
 import type { RunControl } from './control';
-import { planData } from './plan';
+import { planData } from '../data/dataPlan';
 
 /**
  * What it takes to pick a run up where it was: weights, momentum, normalisation, the place in the

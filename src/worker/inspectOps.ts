@@ -10,7 +10,7 @@ import { IMAGE_BYTES, NUM_CLASSES } from '../shared/types';
 import type { LayerActivation, TrainableModel } from '../model/build';
 import { centerSquare, checkDimensions, checkFileSize, cropResizeRgb } from '../data/preprocess';
 import { readImageHeader } from '../data/imageHeader';
-import { makeBatch, type ChannelStats } from '../train/batches';
+import { makeBatch, type ChannelStats } from '../data/batches';
 import { confusion, softmax, topK } from '../train/predict';
 import { undecodableMessage } from '../data/undecodable';
 

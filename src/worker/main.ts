@@ -9,7 +9,7 @@ import { loadEmbedded } from '../data/embedded';
 import { loadUserFiles } from '../data/userFiles';
 import { summarize } from '../data/summary';
 import { buildSpec } from '../model/spec';
-import { chooseBackend, chooseByMeasurement } from '../train/backend';
+import { chooseBackend, chooseByMeasurement } from '../runtime/backend';
 import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
 import { describeError, describeTrainingError } from './errors';
