@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { en, type Messages } from './en';
 import { zh } from './zh';
+import type { Problem } from '../../shared/problem';
 
 export type Lang = 'en' | 'zh';
 export type MessageKey = keyof Messages;
@@ -68,4 +69,19 @@ export function useLang(): Lang {
 export function useT(): Translate {
   const lang = useLang();
   return (key, vars) => translate(lang, key, vars);
+}
+
+/** The dictionary key of a Problem's message (see src/shared/problem.ts). */
+export function problemKey(code: string): string {
+  return `problem.${code}`;
+}
+
+/**
+ * A Problem in the user's language. An unknown code is a bug, shown as the code itself rather than
+ * as an English sentence.
+ */
+export function renderProblem(lang: Lang, p: Problem): string {
+  const key = problemKey(p.code) as MessageKey;
+  const text = dictionaries[lang][key] ?? en[key];
+  return text === undefined ? p.code : fill(text, p.params);
 }
