@@ -44,9 +44,9 @@ export default tseslint.config(
       'src/shared/**',
       'src/kernels/**',
       'src/runtime/**',
-      'bench/**',
       'src/lab/**',
     ],
+    ignores: ['src/**/*.test.ts', 'src/**/*.testing.ts', 'src/**/testing.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -60,6 +60,8 @@ export default tseslint.config(
             '../ui/*',
             '../store/*',
             '../client/*',
+            // The core runs in the browser too: Node's modules only in cli/, bench/ and tests.
+            'node:*',
           ],
         },
       ],

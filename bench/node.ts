@@ -15,16 +15,11 @@
 //     npm run bench:node -- --runs cifar:2:1
 // Bundled by `npm run bench:node:build` into dist-bench/bench-node.mjs (webgpu stays external),
 // which ../shared/device/prepare-carry.sh packs for the GPU machine.
-import '../src/runtime/nodeWebGpu';
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
 import { measureThroughput } from './throughput';
-import { registerWasmTrainingKernels } from '../src/kernels/wasm';
-import { registerWebGpuTrainingKernels } from '../src/kernels/webgpu';
+import { setKernelChoice } from '../src/kernels/choice';
+import { startNodeBackend } from '../src/runtime/nodeBackend';
 import { alexNetCases, compareKernels } from './kernels/compareKernels';
-import { setGemmTile } from '../src/kernels/webgpu/tiledGemm';
 import type { PresetId } from '../src/shared/types';
 
 const args = process.argv.slice(2);
@@ -36,22 +31,15 @@ const opt = (name: string, fallback: string) => {
 async function main() {
   const backend = opt('backend', 'webgpu');
   const profile = args.includes('--profile');
-  if (backend === 'wasm') {
-    setWasmPaths(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
-    registerWasmTrainingKernels({ speedups: !args.includes('--baseline') });
-  }
-  if (backend === 'webgpu') registerWebGpuTrainingKernels({ speedups: !args.includes('--baseline') });
+  if (backend !== 'webgpu' && backend !== 'wasm' && backend !== 'cpu')
+    throw new Error(`--backend ${backend}: webgpu, wasm or cpu`);
   const tile = opt('tile', 'auto');
   if (tile !== 'auto' && tile !== '64' && tile !== '128') throw new Error(`--tile ${tile}: 64, 128 or auto`);
-  setGemmTile(tile === 'auto' ? 'auto' : tile === '64' ? 64 : 128);
-  if (!(await tf.setBackend(backend)))
-    throw new Error(
-      `backend ${backend} did not start` +
-        (backend === 'webgpu'
-          ? ' (no WebGPU adapter? Without a GPU: LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json)'
-          : ''),
-    );
-  await tf.ready();
+  setKernelChoice({
+    set: args.includes('--baseline') ? 'stock' : 'ours',
+    gemmTile: tile === 'auto' ? 'auto' : tile === '64' ? 64 : 128,
+  });
+  await startNodeBackend(backend, `${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
   if (args.includes('--kernels')) {
     const cases = alexNetCases(Number(opt('kernels', '32')));
     const only = (name: string) => name.startsWith(opt('layers', ''));

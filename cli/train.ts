@@ -10,9 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import os from 'node:os';
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from '../src/kernels/wasm';
+import { startNodeBackend } from '../src/runtime/nodeBackend';
 import { train } from '../src/train/trainer';
 import { RunControl } from '../src/train/control';
 import { buildSpec, defaultConfig } from '../src/model/spec';
@@ -84,17 +82,9 @@ function settingsFromArgs(): RunSettings {
 }
 
 async function startBackend(name: string): Promise<string> {
-  if (name === 'webgpu') {
-    await import('../src/runtime/nodeWebGpu');
-    await import('@tensorflow/tfjs-backend-webgpu');
-    // Dynamic: the kernels module loads the webgpu backend, which needs the globals above first.
-    (await import('../src/kernels/webgpu')).registerWebGpuTrainingKernels();
-  } else if (name === 'wasm') {
-    setWasmPaths(resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
-    registerWasmTrainingKernels();
-  }
-  if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start`);
-  await tf.ready();
+  if (name !== 'webgpu' && name !== 'wasm' && name !== 'cpu')
+    throw new Error(`--backend ${name}: webgpu, wasm or cpu`);
+  await startNodeBackend(name, resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
   return name === 'wasm'
     ? `wasm (Node ${process.version}, ${os.cpus()[0]?.model ?? 'CPU'} × ${os.cpus().length})`
     : name;

@@ -79,7 +79,7 @@ async function stockVsOurs(
   const best = { stock: Infinity, ours: Infinity };
   for (let i = 0; i <= reps; i++) {
     for (const which of ['stock', 'ours'] as const) {
-      registerWebGpuTrainingKernels({ speedups: which === 'ours' });
+      registerWebGpuTrainingKernels({ ours: which === 'ours' });
       const ms = await wallMs(which === 'ours' ? oursFn : fn);
       if (i > 0) best[which] = Math.min(best[which], ms);
     }

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { BenchRequest } from './messages';
 import { chooseBackend } from '../../src/runtime/backend';
+import { setKernelChoice } from '../../src/kernels/choice';
 import { measureThroughput } from '../throughput';
 import { describeError } from '../../src/worker/errors';
 
@@ -14,11 +15,8 @@ declare const self: DedicatedWorkerGlobalScope;
 self.onmessage = async (event: MessageEvent<BenchRequest>) => {
   const { backend, runs, kernels = 'project', threads = false, profile = false } = event.data;
   try {
-    const info = await chooseBackend(backend, {
-      wasmThreads: threads,
-      wasmSpeedups: kernels !== 'baseline',
-      webgpuSpeedups: kernels !== 'baseline',
-    });
+    setKernelChoice({ set: kernels === 'baseline' ? 'stock' : 'ours' });
+    const info = await chooseBackend(backend, { wasmThreads: threads });
     if (info.name !== backend) {
       self.postMessage({ type: 'skipped', backend, reason: `${backend} did not start (${info.reason})` });
       return;

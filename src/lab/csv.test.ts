@@ -8,7 +8,7 @@ import {
   runToCsv,
   toCsv,
 } from './csv';
-import { fakeRun } from './testData';
+import { fakeRun } from './testData.testing';
 import { scorecard } from './scorecard';
 
 describe('CSV', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportExperiment, importExperiment, mergeRuns } from './experiment';
-import { fakeRun } from './testData';
+import { fakeRun } from './testData.testing';
 
 const runs = () => [
   fakeRun('a', {}, 1, { top1: [0.5, 0.4] }),

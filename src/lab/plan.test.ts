@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configKey, expandPlan, fullGrid, oneAtATime, seedsFor, variantKey } from './plan';
-import { baseSettings } from './testData';
+import { baseSettings } from './testData.testing';
 
 describe('ablation plans', () => {
   it('one at a time flips each innovation and tries each other activation', () => {

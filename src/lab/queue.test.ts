@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cancelItem, moveItem, nextQueued, queueItems, queueProgress, setItem } from './queue';
 import { expandPlan } from './plan';
-import { baseSettings } from './testData';
+import { baseSettings } from './testData.testing';
 
 const items = () => queueItems(expandPlan(baseSettings(), 'one-at-a-time', 1), 'q');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scorecard, verdictOf } from './scorecard';
-import { fakeRun } from './testData';
+import { fakeRun } from './testData.testing';
 
 describe('verdictOf (difference beyond 2 standard errors)', () => {
   it('a consistent positive difference is reproduced', () => {

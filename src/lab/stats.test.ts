@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffFromBaseline, groupVariants, meanSd, reachedTarget, summarize } from './stats';
-import { fakeRun } from './testData';
+import { fakeRun } from './testData.testing';
 
 describe('meanSd', () => {
   it('gives the mean and the sample standard deviation', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUrlState, encodeUrlState } from './url';
-import { baseSettings } from './testData';
+import { baseSettings } from './testData.testing';
 
 describe('URL state', () => {
   it('round-trips a non-default config and queue', () => {

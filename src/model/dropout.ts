@@ -13,44 +13,12 @@
 // pcg(i XOR pcg(seed)) are ≥ round(rate · 2^24), and scaled by 1 / (1 − rate) so that the
 // expectation is unchanged. Integer arithmetic only, so every backend draws the same mask.
 import * as tf from '@tensorflow/tfjs';
-
-export const HASH_DROPOUT = 'HashDropout';
-
-/** Attributes of a HashDropout kernel call (the gradient reuses them: same mask). */
-export interface HashDropoutAttrs {
-  rate: number;
-  /** Unsigned 32-bit seed. */
-  seed: number;
-  [key: string]: number;
-}
-
-/** PCG's 32-bit permutation as a hash, in unsigned 32-bit arithmetic (the WGSL twin must agree). */
-export function pcgHash(v: number): number {
-  const state = (Math.imul(v, 747796405) + 2891336453) >>> 0;
-  const word = Math.imul(((state >>> ((state >>> 28) + 4)) ^ state) >>> 0, 277803737) >>> 0;
-  return ((word >>> 22) ^ word) >>> 0;
-}
-
-/** The kept-or-not threshold on 24 hash bits, and the scale of kept elements (both as the kernels use them). */
-export function dropoutConstants(rate: number): { threshold: number; scale: number } {
-  return { threshold: Math.round(rate * 2 ** 24), scale: Math.fround(1 / (1 - rate)) };
-}
-
-/**
- * Reference of the kernel: y[i] = x[i] · scale when element i is kept, else 0, over a flat
- * array (any shape: the index is the element's position in row-major order).
- */
-export function hashDropoutReference(x: ArrayLike<number>, attrs: HashDropoutAttrs): Float32Array {
-  const { threshold, scale } = dropoutConstants(attrs.rate);
-  const key = pcgHash(attrs.seed >>> 0);
-  const y = new Float32Array(x.length);
-  for (let i = 0; i < x.length; i++) y[i] = pcgHash((i ^ key) >>> 0) >>> 8 >= threshold ? x[i] * scale : 0;
-  return y;
-}
+import { isOwnKernel } from '../shared/ownKernels';
+import { HASH_DROPOUT, type HashDropoutAttrs } from '../shared/customOps';
 
 /** Whether dropout() uses the HashDropout kernel on `backend`. */
 export function usesHashDropout(backend: string): boolean {
-  return tf.getKernel(HASH_DROPOUT, backend) !== undefined;
+  return isOwnKernel(tf.getKernel(HASH_DROPOUT, backend)?.kernelFunc);
 }
 
 // dL/dx = dL/dy · mask · scale: the forward kernel on dy, same attributes, same mask. Registered

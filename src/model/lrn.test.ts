@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { declareFastLrnGrad, lrn, lrnOps, usesLrnKernel, type LrnParams } from './lrn';
+import { lrn, lrnOps, usesLrnKernel, type LrnParams } from './lrn';
+import { declareOwnKernel } from '../shared/ownKernels';
 
 /** Float64 reference written from the paper's formula (alpha not divided by n). x is NHWC, flat. */
 function lrn64(x: Float64Array, shape: number[], p: LrnParams): Float64Array {
@@ -94,7 +95,7 @@ describe('lrn dispatch (usesLrnKernel)', () => {
     // ops' values and gradient.
     const stock = tf.getKernel('LRNGrad', 'cpu')!;
     const wrapped: tf.KernelConfig = { ...stock, kernelFunc: (args) => stock.kernelFunc(args) };
-    declareFastLrnGrad(wrapped.kernelFunc);
+    declareOwnKernel(wrapped.kernelFunc);
     tf.unregisterKernel('LRNGrad', 'cpu');
     tf.registerKernel(wrapped);
     try {

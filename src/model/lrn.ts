@@ -6,6 +6,7 @@
 // measured on wasm (Node, fwd + bwd, [64,32,32,64]): slices 258 ms, 1-D conv over channels
 // 301 ms, 2-D conv 350 ms, banded C×C matMul 442 ms.
 import * as tf from '@tensorflow/tfjs';
+import { isOwnKernel } from '../shared/ownKernels';
 
 /** LRN constants. Same convention as tf.localResponseNormalization: alpha is NOT divided by n. */
 export interface LrnParams {
@@ -16,29 +17,14 @@ export interface LrnParams {
   beta: number;
 }
 
-/** LRNGrad kernel functions as fast as or faster than the ops below; see declareFastLrnGrad. */
-const fastLrnGrads = new WeakSet<tf.KernelFunc>();
-
-/**
- * Tells lrn() that `kernelFunc`, as the registered LRNGrad of its backend, beats the ops path,
- * so that tf.localResponseNormalization is used there. Kernel modules (src/kernels/webgpu)
- * call this for their own LRNGrad: the check is against the kernel registered at each call,
- * so re-registering the stock one (registerWebGpuTrainingKernels({ speedups: false })) brings
- * the ops back, and src/model needs no import from src/train.
- */
-export function declareFastLrnGrad(kernelFunc: tf.KernelFunc): void {
-  fastLrnGrads.add(kernelFunc);
-}
-
 /** Whether lrn() uses tf.localResponseNormalization (LRN/LRNGrad kernels) on `backend`. */
 export function usesLrnKernel(backend: string): boolean {
   // On wasm the LRN/LRNGrad kernels (ours, SIMD: src/kernels/wasm/localResponseNorm.ts) give
   // the same values (to ~5e-7) in a twentieth of the time of the ops below (CIFAR preset, batch
   // 64, fwd + bwd: ~30 ms vs ~630 ms), and even the stock wasm ones beat the ops. Elsewhere only
-  // a declared LRNGrad (ours on webgpu): the stock GPU ones are the slow kernels named above.
+  // our LRNGrad (webgpu): the stock GPU ones are the slow kernels named above.
   if (backend === 'wasm') return true;
-  const grad = tf.getKernel('LRNGrad', backend)?.kernelFunc;
-  return grad !== undefined && fastLrnGrads.has(grad);
+  return isOwnKernel(tf.getKernel('LRNGrad', backend)?.kernelFunc);
 }
 
 /**

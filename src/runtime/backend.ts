@@ -10,8 +10,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendFigure, BackendInfo, BackendName } from '../shared/protocol';
 import { fastest, readCachedFigures, timeProbeStep, writeCachedFigures } from './backendProbe';
-import { registerWasmTrainingKernels } from '../kernels/wasm';
-import { registerWebGpuTrainingKernels } from '../kernels/webgpu';
+import { registerKernels } from '../kernels';
 import { patchThreadedFactory } from './wasmThreads';
 import { wasmThreadCount } from './wasmThreadCount';
 
@@ -43,10 +42,6 @@ export interface BackendOptions {
    * on one thread (`npm run bench`); under heavy load from other processes it can lose (13 vs 16).
    */
   wasmThreads?: boolean;
-  /** false: wasm with only the kernels it needs to train (benchmark baseline). */
-  wasmSpeedups?: boolean;
-  /** false: webgpu with its stock kernels (benchmark baseline); default: ours (kernels/webgpu). */
-  webgpuSpeedups?: boolean;
 }
 
 async function startWasm(options: BackendOptions): Promise<boolean> {
@@ -63,7 +58,7 @@ async function startWasm(options: BackendOptions): Promise<boolean> {
     'tfjs-backend-wasm-simd.wasm': wasmSimd,
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
   });
-  registerWasmTrainingKernels({ speedups: options.wasmSpeedups !== false });
+  registerKernels('wasm');
   try {
     return await tf.setBackend('wasm').catch(() => false);
   } finally {
@@ -109,7 +104,7 @@ export async function chooseBackend(
   const gpu = await probeWebGpu();
   lastGpu = gpu;
   // Kernels are looked up per call, so registering before any setBackend covers every route.
-  registerWebGpuTrainingKernels({ speedups: options.webgpuSpeedups !== false });
+  registerKernels('webgpu');
 
   if (preferred) {
     const ok =

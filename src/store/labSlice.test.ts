@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { createLabSlice, type LabSlice } from './labSlice';
-import { fakeRun } from '../lab/testData';
+import { fakeRun } from '../lab/testData.testing';
 
 function lab() {
   const s = createStore<LabSlice>()((...a) => createLabSlice(...a));

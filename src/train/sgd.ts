@@ -3,30 +3,15 @@
 // as the paper writes it.
 
 import * as tf from '@tensorflow/tfjs';
-
-/**
- * Kernel computing the new velocity μ·v − (λ·ε)·w − ε·g in one dispatch (inputs v, w, g of one
- * shape; attrs SgdVelocityAttrs). No backend ships it: ours for webgpu
- * (kernels/webgpu/sgdVelocity.ts) registers under this name. As ops the update is 6 dispatches
- * per variable (3 Multiply, 2 Sub, 1 Add): 96 of the 219 kernel calls that dispatched GPU work
- * in a CIFAR step on webgpu (--profile, before this kernel and HashDropout), each costing tens
- * of µs of CPU in tfjs; with the kernel it is 2 (it, and the Add for w). nextVelocity looks the
- * kernel up at each call, so unregistering it (registerWebGpuTrainingKernels({ speedups: false }))
- * brings the ops back, and this file needs no import from kernels/.
- */
-export const SGD_VELOCITY = 'SgdVelocity';
-export interface SgdVelocityAttrs {
-  momentum: number;
-  lr: number;
-  weightDecay: number;
-}
+import { isOwnKernel } from '../shared/ownKernels';
+import { SGD_VELOCITY, type SgdVelocityAttrs } from '../shared/customOps';
 
 /**
  * μ·v − (λ·ε)·w − ε·g for one variable: the SgdVelocity kernel where the current backend has it,
  * ops otherwise (same float32 products and subtractions in the same order).
  */
 export function nextVelocity(v: tf.Tensor, w: tf.Tensor, g: tf.Tensor, a: SgdVelocityAttrs): tf.Tensor {
-  if (tf.getKernel(SGD_VELOCITY, tf.getBackend()))
+  if (isOwnKernel(tf.getKernel(SGD_VELOCITY, tf.getBackend())?.kernelFunc))
     return tf.engine().runKernel(SGD_VELOCITY, { v, w, g }, a as unknown as tf.NamedAttrMap) as tf.Tensor;
   return v
     .mul(a.momentum)

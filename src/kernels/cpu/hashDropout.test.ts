@@ -3,7 +3,8 @@
 // fallback to tf.dropout where no kernel is registered, and a flat tensor count.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HASH_DROPOUT, dropout, pcgHash, usesHashDropout } from '../../model/dropout';
+import { dropout, usesHashDropout } from '../../model/dropout';
+import { HASH_DROPOUT, pcgHash } from '../../shared/customOps';
 import { hashDropoutCpuConfig } from './hashDropout';
 
 beforeAll(async () => {

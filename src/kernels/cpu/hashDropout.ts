@@ -2,7 +2,8 @@
 // the webgpu kernel so that a network trained on webgpu and on cpu draws the same masks (the
 // webgpu tests compare whole-network gradients against cpu).
 import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import { HASH_DROPOUT, hashDropoutReference, type HashDropoutAttrs } from '../../model/dropout';
+import { HASH_DROPOUT, hashDropoutReference, type HashDropoutAttrs } from '../../shared/customOps';
+import { declareOwnKernel } from '../../shared/ownKernels';
 
 /** The cpu backend's way to make a tensor from values (not on the KernelBackend type). */
 type CpuBackend = KernelBackend & {
@@ -26,3 +27,6 @@ export const hashDropoutCpuConfig: KernelConfig = {
   backendName: 'cpu',
   kernelFunc: hashDropout,
 };
+
+// Ours: the op's caller uses this kernel while it is the registered one (shared/ownKernels.ts).
+declareOwnKernel(hashDropout);

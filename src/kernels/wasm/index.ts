@@ -1,11 +1,9 @@
-// Makes the wasm backend able to train AlexNet. Stock tfjs-backend-wasm 4.22 has no
-// Conv2DBackpropFilter and a MaxPoolGrad that is wrong for batch > 1 or channels > 1; its
-// Conv2DBackpropInput and transposed BatchMatMul are correct but ~10× slower than needed
-// (CIFAR preset, batch 64: 12.4 s of kernel time per step before, ~3.5 s after), its
-// LRN/LRNGrad ~10× slower than our SIMD ones (wasm/), its Sum over leading axes (bias
-// gradients) ~3× slower than a row loop, and its Identity copies. Every other op the model
-// differentiates through (resizeBilinear, split/concat, dropout, softmax cross-entropy) agrees
-// with cpu as it is (see kernels.test.ts).
+// Our kernels for the wasm backend. Stock tfjs-backend-wasm 4.22 cannot train AlexNet: it has no
+// Conv2DBackpropFilter, and its MaxPoolGrad is wrong for batch > 1 or channels > 1 (REPLACEMENTS,
+// registered in either kernel set). Its Conv2DBackpropInput, transposed BatchMatMul, LRN/LRNGrad,
+// Sum over leading axes and Identity are correct but slow (the rest; speed in
+// docs/performance.md). Every other op the model differentiates through agrees with cpu as it is
+// (kernels.test.ts).
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
 // Importing the package registers the stock wasm kernels first, so ours replace them (a later
 // first import would overwrite ours).
@@ -33,15 +31,15 @@ let wrapped = false;
 export interface WasmKernelOptions {
   /**
    * false: only the two kernels wasm cannot train without (the "stock + fixes" baseline that
-   * `npm run bench` compares against); true (default): also the speed-ups.
+   * benchmarks compare against); true (default): all of ours.
    */
-  speedups?: boolean;
+  ours?: boolean;
 }
 
 /**
  * Registers the replacement kernels for backendName 'wasm'. Idempotent; may be called before or
  * after tf.setBackend('wasm') (the stock kernels register when the wasm package is imported).
- * A process (Worker) uses one choice of `speedups`: the speed-ups are not unregistered.
+ * A process (Worker) uses one kernel set: the faster kernels are not unregistered.
  */
 export function registerWasmTrainingKernels(options: WasmKernelOptions = {}): void {
   for (const config of REPLACEMENTS) {
@@ -50,7 +48,7 @@ export function registerWasmTrainingKernels(options: WasmKernelOptions = {}): vo
     if (current) unregisterKernel(config.kernelName, 'wasm');
     registerKernel(config);
   }
-  if (wrapped || options.speedups === false) return;
+  if (wrapped || options.ours === false) return;
   for (const config of FASTER) {
     unregisterKernel(config.kernelName, 'wasm');
     registerKernel(config);

@@ -5,8 +5,8 @@ import { setWasmPaths, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './index';
-import { expectClose, explicit, onBoth, size, values, type Pad } from '../common/compareBackends';
-import { SMALL_NET_OUTPUTS, smallNetGradients } from '../common/smallNet';
+import { expectClose, explicit, onBoth, size, values, type Pad } from '../common/compareBackends.testing';
+import { SMALL_NET_OUTPUTS, smallNetGradients } from '../common/smallNet.testing';
 import { heapMemory } from './simd/heap';
 import { maxPoolGradSimdFor } from './simd/maxPoolGradSimd';
 

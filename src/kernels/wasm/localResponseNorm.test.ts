@@ -6,7 +6,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './index';
-import { expectClose, onBoth, values } from '../common/compareBackends';
+import { expectClose, onBoth, values } from '../common/compareBackends.testing';
 import { heapMemory } from './simd/heap';
 import { lrnSimdFor } from './simd/lrnSimd';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';

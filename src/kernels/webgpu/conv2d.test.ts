@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2dConfig, fusedConv2dConfig } from './conv2d';
-import { expectClose, explicit, size, values, type Pad } from '../common/compareBackends';
+import { expectClose, explicit, size, values, type Pad } from '../common/compareBackends.testing';
 import { expectFlatMemory, onCpuAndWebGpu, startWebGpu, withEachGemmTile } from './testing';
 
 beforeAll(async () => {

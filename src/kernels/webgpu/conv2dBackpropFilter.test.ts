@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseSplits, conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { registerWebGpuTrainingKernels } from './index';
-import { expectClose, explicit, size, values, type Pad } from '../common/compareBackends';
+import { expectClose, explicit, size, values, type Pad } from '../common/compareBackends.testing';
 import { expectFlatMemory, onCpuAndWebGpu, startWebGpu, withEachGemmTile } from './testing';
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { registerWebGpuTrainingKernels } from './index';
-import { expectClose, explicit, size, values, type Pad } from '../common/compareBackends';
+import { expectClose, explicit, size, values, type Pad } from '../common/compareBackends.testing';
 import { expectFlatMemory, onCpuAndWebGpu, startWebGpu, withEachGemmTile } from './testing';
 
 beforeAll(async () => {

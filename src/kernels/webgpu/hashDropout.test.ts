@@ -5,8 +5,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HASH_DROPOUT, dropout, hashDropoutReference } from '../../model/dropout';
-import { values } from '../common/compareBackends';
+import { dropout } from '../../model/dropout';
+import { HASH_DROPOUT, hashDropoutReference } from '../../shared/customOps';
+import { values } from '../common/compareBackends.testing';
 import { hashDropoutCpuConfig } from '../cpu/hashDropout';
 import { hashDropoutConfig } from './hashDropout';
 import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';

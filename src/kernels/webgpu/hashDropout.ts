@@ -5,7 +5,8 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { flatLayout } from './flatLayout';
-import { HASH_DROPOUT, dropoutConstants, pcgHash, type HashDropoutAttrs } from '../../model/dropout';
+import { HASH_DROPOUT, dropoutConstants, pcgHash, type HashDropoutAttrs } from '../../shared/customOps';
+import { declareOwnKernel } from '../../shared/ownKernels';
 
 function hashDropoutProgram(outputShape: number[]): WebGPUProgram {
   return {
@@ -48,3 +49,6 @@ export const hashDropoutConfig: KernelConfig = {
   backendName: 'webgpu',
   kernelFunc: hashDropout,
 };
+
+// Ours: the op's caller uses this kernel while it is the registered one (shared/ownKernels.ts).
+declareOwnKernel(hashDropout);

@@ -8,12 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { registerWebGpuTrainingKernels } from './index';
 import { sgdVelocityConfig } from './sgdVelocity';
-import { SGD_VELOCITY } from '../../train/sgd';
-import { HASH_DROPOUT } from '../../model/dropout';
+import { HASH_DROPOUT, SGD_VELOCITY } from '../../shared/customOps';
 import { hashDropoutConfig } from './hashDropout';
 import { hashDropoutCpuConfig } from '../cpu/hashDropout';
-import { expectClose } from '../common/compareBackends';
-import { SMALL_NET_OUTPUTS, smallNetGradients } from '../common/smallNet';
+import { expectClose } from '../common/compareBackends.testing';
+import { SMALL_NET_OUTPUTS, smallNetGradients } from '../common/smallNet.testing';
 import { onCpuAndWebGpu, startWebGpu } from './testing';
 
 const NAMES = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'Conv2D', 'FusedConv2D'];
@@ -37,7 +36,7 @@ describe('registerWebGpuTrainingKernels', () => {
     const stock = registered();
     expect(stock.every(Boolean)).toBe(true);
     expect(noStock()).toEqual(NONE);
-    registerWebGpuTrainingKernels({ speedups: false });
+    registerWebGpuTrainingKernels({ ours: false });
     expect(registered()).toEqual(stock);
     expect(noStock()).toEqual(NONE);
     registerWebGpuTrainingKernels();
@@ -48,10 +47,10 @@ describe('registerWebGpuTrainingKernels', () => {
     registerWebGpuTrainingKernels();
     expect(registered()).toEqual(ours);
     expect(noStock()).toEqual(NO_STOCK_OURS);
-    registerWebGpuTrainingKernels({ speedups: false });
+    registerWebGpuTrainingKernels({ ours: false });
     expect(registered()).toEqual(stock);
     expect(noStock()).toEqual(NONE);
-    registerWebGpuTrainingKernels({ speedups: false });
+    registerWebGpuTrainingKernels({ ours: false });
     expect(noStock()).toEqual(NONE);
     registerWebGpuTrainingKernels();
     expect(registered()).toEqual(ours);

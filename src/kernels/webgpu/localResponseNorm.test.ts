@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lrn, lrnOps, usesLrnKernel } from '../../model/lrn';
 import { registerWebGpuTrainingKernels } from './index';
 import { lrnConfig, lrnGradConfig } from './localResponseNorm';
-import { expectClose, size, values } from '../common/compareBackends';
+import { expectClose, size, values } from '../common/compareBackends.testing';
 import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
 
 const TOLERANCE = 1e-5;
@@ -90,7 +90,7 @@ describe('LRN and LRNGrad on webgpu (ours)', () => {
       (await tf.profile(() => lrn(x, { k: 2, n: 5, alpha: 1e-4, beta: 0.75 }))).kernelNames;
     try {
       expect(await kernels()).toEqual(['LRN']);
-      registerWebGpuTrainingKernels({ speedups: false });
+      registerWebGpuTrainingKernels({ ours: false });
       expect(usesLrnKernel('webgpu')).toBe(false);
       expect(await kernels()).not.toContain('LRN');
     } finally {

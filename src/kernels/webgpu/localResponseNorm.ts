@@ -21,8 +21,8 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { flatLayout } from './flatLayout';
-import { declareFastLrnGrad } from '../../model/lrn';
 import { lrnAttrsOf as attrsOf, type LrnAttrs } from '../common/kernelAttrs';
+import { declareOwnKernel } from '../../shared/ownKernels';
 
 const UNIFORMS = 'bias : f32, alpha : f32, beta : f32, k2ab : f32,';
 /** Values for UNIFORMS, in its order. */
@@ -184,12 +184,12 @@ const lrnGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   return gpu.runWebGPUProgram(lrnGradProgram(x.shape, a), [x, y, dy], 'float32', uniformData(a));
 };
 
-// While this is the registered LRNGrad, the model's lrn() calls tf.localResponseNormalization.
-declareFastLrnGrad(lrnGrad);
-
 export const lrnConfig: KernelConfig = { kernelName: 'LRN', backendName: 'webgpu', kernelFunc: lrn };
 export const lrnGradConfig: KernelConfig = {
   kernelName: 'LRNGrad',
   backendName: 'webgpu',
   kernelFunc: lrnGrad,
 };
+
+// Ours: the op's caller uses this kernel while it is the registered one (shared/ownKernels.ts).
+declareOwnKernel(lrnGrad);

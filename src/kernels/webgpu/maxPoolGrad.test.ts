@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWebGpuTrainingKernels } from './index';
 import { maxPoolGradConfig } from './maxPoolGrad';
-import { expectClose, size, values } from '../common/compareBackends';
+import { expectClose, size, values } from '../common/compareBackends.testing';
 import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
 
 beforeAll(async () => {

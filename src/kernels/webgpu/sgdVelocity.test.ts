@@ -6,15 +6,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWebGpuTrainingKernels } from './index';
-import { expectClose, size, values } from '../common/compareBackends';
-import {
-  createSgdState,
-  disposeSgdState,
-  nextVelocity,
-  sgdStep,
-  SGD_VELOCITY,
-  type SgdVelocityAttrs,
-} from '../../train/sgd';
+import { expectClose, size, values } from '../common/compareBackends.testing';
+import { createSgdState, disposeSgdState, nextVelocity, sgdStep } from '../../train/sgd';
+import { SGD_VELOCITY, type SgdVelocityAttrs } from '../../shared/customOps';
 import { expectFlatMemory, onCpuAndWebGpu, startWebGpu } from './testing';
 
 const TOLERANCE = 1e-6;
@@ -140,7 +134,7 @@ describe('sgdStep on webgpu', () => {
     };
     try {
       expect(await names()).toEqual({ sgd: 2, add: 2, mul: 0, sub: 0 });
-      registerWebGpuTrainingKernels({ speedups: false });
+      registerWebGpuTrainingKernels({ ours: false });
       expect(tf.getKernel(SGD_VELOCITY, 'webgpu')).toBeUndefined();
       expect(await names()).toEqual({ sgd: 0, add: 2, mul: 6, sub: 4 });
     } finally {

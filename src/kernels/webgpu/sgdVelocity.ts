@@ -12,7 +12,8 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { flatLayout } from './flatLayout';
-import { SGD_VELOCITY, type SgdVelocityAttrs } from '../../train/sgd';
+import { SGD_VELOCITY, type SgdVelocityAttrs } from '../../shared/customOps';
+import { declareOwnKernel } from '../../shared/ownKernels';
 
 /**
  * One thread per element of the flat tensors, or per 4 (vec4 loads and stores) where the size
@@ -59,3 +60,6 @@ export const sgdVelocityConfig: KernelConfig = {
   backendName: 'webgpu',
   kernelFunc: sgdVelocity,
 };
+
+// Ours: the op's caller uses this kernel while it is the registered one (shared/ownKernels.ts).
+declareOwnKernel(sgdVelocity);

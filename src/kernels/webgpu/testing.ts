@@ -3,8 +3,8 @@
 // The helpers they share with the wasm tests are in ../compareBackends.ts.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { onCpuAnd } from '../common/compareBackends';
-import { setGemmTile } from './tiledGemm';
+import { onCpuAnd } from '../common/compareBackends.testing';
+import { setKernelChoice } from '../choice';
 
 /** Starts the webgpu backend or throws: a missing adapter must fail the tests, not skip them. */
 export async function startWebGpu(): Promise<void> {
@@ -44,8 +44,8 @@ export async function expectFlatMemory(once: () => Promise<void>): Promise<void>
  */
 export function withEachGemmTile(tests: () => void): void {
   describe.each([64, 128] as const)('with %i-tiles', (tile) => {
-    beforeAll(() => setGemmTile(tile));
-    afterAll(() => setGemmTile('auto'));
+    beforeAll(() => setKernelChoice({ gemmTile: tile }));
+    afterAll(() => setKernelChoice({ gemmTile: 'auto' }));
     tests();
   });
 }

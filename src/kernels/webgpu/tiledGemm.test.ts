@@ -2,9 +2,10 @@
 // convolution kernels' tests, with both tile sizes).
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseSplits } from './conv2dBackpropFilter';
-import { chooseTile, setGemmTile, sliceLength, tiledGemmProgram, type GemmSpec } from './tiledGemm';
+import { setKernelChoice } from '../choice';
+import { chooseTile, sliceLength, tiledGemmProgram, type GemmSpec } from './tiledGemm';
 
-afterEach(() => setGemmTile('auto'));
+afterEach(() => setKernelChoice({ gemmTile: 'auto' }));
 
 const spec = (M: number, N: number, K: number): GemmSpec => ({
   name: 't',
@@ -33,9 +34,9 @@ describe('chooseTile', () => {
     expect(chooseTile(75, 64, true)).toBe(64);
   });
 
-  it('obeys setGemmTile, and the tile is part of the shader key', () => {
+  it('obeys a forced gemmTile, and the tile is part of the shader key', () => {
     expect(tiledGemmProgram(spec(6272, 256, 64)).shaderKey).toContain('gemm64');
-    setGemmTile(128);
+    setKernelChoice({ gemmTile: 128 });
     expect(chooseTile(75, 64)).toBe(128);
     const program = tiledGemmProgram(spec(6272, 256, 64));
     expect(program.shaderKey).toContain('gemm128');

@@ -18,6 +18,7 @@
 // Every size is baked into the shader as a constant (the shader key carries them all), so the
 // compiler strength-reduces the divisions of the index arithmetic; a layer compiles once.
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import { kernelChoice } from '../choice';
 
 /** Side of a workgroup's square tile of C. */
 export type TileSize = 64 | 128;
@@ -27,14 +28,6 @@ const THREADS = WG * WG;
 /** Depth of the K slice staged per step: 4 elements of A and of B per thread. */
 export const tileDepth = (tile: TileSize) => (tile === 64 ? 16 : 8);
 
-/** Tile choice: 'auto' (chooseTile's rule), or one size for every GEMM (benchmarks compare). */
-let tileSetting: TileSize | 'auto' = 'auto';
-
-/** For benchmarks (`bench:node -- --tile 64`): every GEMM built after this uses that tile. */
-export function setGemmTile(tile: TileSize | 'auto'): void {
-  tileSetting = tile;
-}
-
 /**
  * 128-tiles where both sides fill them and there are still enough workgroups to occupy a large
  * GPU (≥ 256: two per compute unit of an H100/H200, 132 units); 64-tiles otherwise, e.g. the
@@ -42,7 +35,8 @@ export function setGemmTile(tile: TileSize | 'auto'): void {
  * weight gradient (`splittable`) makes up its workgroups by split-K, so only the sides count.
  */
 export function chooseTile(M: number, N: number, splittable = false): TileSize {
-  if (tileSetting !== 'auto') return tileSetting;
+  const forced = kernelChoice().gemmTile;
+  if (forced !== 'auto') return forced;
   if (M < 128 || N < 128) return 64;
   return splittable || ceilDiv(M, 128) * ceilDiv(N, 128) >= 256 ? 128 : 64;
 }

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createModel } from '../../model/build';
 import { defaultConfig } from '../../model/spec';
 import type { ModelSpec } from '../../shared/types';
-import { values } from './compareBackends';
+import { values } from './compareBackends.testing';
 
 const spec: ModelSpec = {
   preset: 'cifar',
