@@ -10,6 +10,7 @@ export default tseslint.config(
       'dist-cli',
       'dist-bench',
       'dist-bench-page',
+      'dist-scripts',
       'node_modules',
       'public',
       'reports',

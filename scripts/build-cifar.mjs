@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the embedded CIFAR-10 under public/data/ from the 60,000-JPEG archive:
 //
-//   node scripts/build-cifar.mjs [archive.tar.gz] [outDir]
+//   npm run build:data -- [archive.tar.gz] [outDir]
 //   (or CIFAR10_JPEG_TAR=… / CIFAR10_OUT_DIR=…; default ../shared/cifar10/cifar10-jpeg.tar.gz)
 //
 // Every image of the archive is a 32×32 baseline JPEG with the same header (tables, 4:2:0).
@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLASS_NAMES, SPLIT_SEED, jpegName, makeSplit, readTarGz } from './cifar-archive.mjs';
+import { CLASS_NAMES, SPLIT_SEED, jpegName, makeSplit, readTarGz } from './cifar-archive';
 import { buildMosaic, decodeCoefficients, parseJpeg, tileCoefficients } from './jpeg-mosaic.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,7 +36,7 @@ const SPLIT_TEXT =
   `The archive groups images by class, so the five training batches are made here, seeded (mulberry32, ` +
   `seed ${SPLIT_SEED}) and stratified: each class's 5,000 training images are shuffled and dealt 1,000 to each ` +
   `batch, then each batch's 10,000 images are shuffled; the 10,000 test images are shuffled too. Every batch ` +
-  `holds exactly 1,000 images of every class. Code: src/data/split.ts (mirrored in scripts/cifar-archive.mjs).`;
+  `holds exactly 1,000 images of every class. Code: src/data/split.ts.`;
 
 function sha256(bytes) {
   return createHash('sha256').update(bytes).digest('hex');

@@ -4,8 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ES module without type declarations
-import { jpegName, readTarGz } from './cifar-archive.mjs';
+import { jpegName, readTarGz } from './cifar-archive';
 // @ts-expect-error plain ES module without type declarations
 import { DEFAULT_ARCHIVE } from './build-cifar.mjs';
 // @ts-expect-error plain ES module without type declarations
@@ -21,7 +20,7 @@ describe('JPEG mosaics at the coefficient level', () => {
     });
     return;
   }
-  const { files } = readTarGz(archive) as { files: Map<string, Uint8Array> };
+  const { files } = readTarGz(archive);
   const names = [...files.keys()].filter((n) => n.startsWith('train/')).slice(0, 2000);
   const sample = names.filter((_, i) => i % 20 === 0); // 100 images across classes
 

@@ -2,7 +2,7 @@
 // Writes small files in the official CIFAR-10 binary format (and broken ones) to e2e/fixtures/,
 // made from REAL images of the JPEG archive, for the unit tests of src/data and for e2e tests:
 //
-//   node scripts/make-fixtures.mjs [archive.tar.gz]
+//   npx vite build --config scripts/vite.scripts.config.ts && node dist-scripts/make-fixtures.mjs [archive.tar.gz]
 //
 // The images are the first ones of the embedded data's storage order (src/data/split.ts), so
 // data_batch_1.bin's labels equal the first labels of public/data/labels.bin. Pixels are decoded
@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { createRng, jpegName, makeSplit, readTarGz } from './cifar-archive.mjs';
+import { createRng, jpegName, makeSplit, readTarGz } from './cifar-archive';
 import { DEFAULT_ARCHIVE } from './build-cifar.mjs';
 import { decodePixels, parseJpeg } from './jpeg-mosaic.mjs';
 

@@ -3,7 +3,7 @@
 // src/data/embedded.ts) is from decoding each source JPEG of the archive on its own, with the
 // same decoder call (createImageBitmap, no colour conversion, no premultiplication).
 //
-//   node scripts/measure-cifar-mosaic.mjs [archive.tar.gz] [--limit N] [--decoder auto|image-decoder|bitmap]
+//   npx vite build --config scripts/vite.scripts.config.ts && node dist-scripts/measure-cifar-mosaic.mjs [archive.tar.gz] [--limit N] [--decoder auto|image-decoder|bitmap]
 //   (N images per part, default all)
 //
 // The mosaics hold identical quantised coefficients, so the only differences come from chroma
@@ -13,7 +13,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorker, runInChromium, serve } from '../bench/data.mjs';
-import { jpegName, readTarGz } from './cifar-archive.mjs';
+import { jpegName, readTarGz } from './cifar-archive';
 import { DEFAULT_ARCHIVE } from './build-cifar.mjs';
 import { readFileSync } from 'node:fs';
 

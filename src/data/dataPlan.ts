@@ -16,7 +16,8 @@ export interface DataPlan {
   estimate: Uint32Array;
 }
 
-function seededSubset(from: ArrayLike<number>, n: number, seed: number): Uint32Array {
+/** `min(n, from.length)` of `from`, in a seeded random order: the same arguments, the same subset. */
+export function seededSubset(from: ArrayLike<number>, n: number, seed: number): Uint32Array {
   const all = Uint32Array.from(from);
   shuffleInPlace(all, createRng(seed));
   return all.slice(0, Math.min(n, all.length));

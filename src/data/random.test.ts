@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, shuffleInPlace } from './random';
-import { quickSubset, selectIndices } from './select';
+import { selectIndices } from './select';
+import { seededSubset } from './dataPlan';
 
 describe('createRng / shuffleInPlace', () => {
   it('is reproducible, in [0, 1), and roughly uniform', () => {
@@ -27,7 +28,7 @@ describe('createRng / shuffleInPlace', () => {
   });
 });
 
-describe('selectIndices / quickSubset', () => {
+describe('selectIndices / seededSubset', () => {
   const train = {
     count: 10,
     images: new Uint8Array(10 * 3072),
@@ -42,12 +43,13 @@ describe('selectIndices / quickSubset', () => {
   });
 
   it('gives a seeded subset of distinct indices', () => {
-    const a = quickSubset(1000, 50, 7);
+    const all = Uint32Array.from({ length: 1000 }, (_, i) => i);
+    const a = seededSubset(all, 50, 7);
     expect(a).toHaveLength(50);
     expect(new Set(a).size).toBe(50);
     expect(Math.max(...a)).toBeLessThan(1000);
-    expect(quickSubset(1000, 50, 7)).toEqual(a);
-    expect(quickSubset(1000, 50, 8)).not.toEqual(a);
-    expect(quickSubset(5, 50, 7)).toEqual(Uint32Array.from([0, 1, 2, 3, 4]));
+    expect(seededSubset(all, 50, 7)).toEqual(a);
+    expect(seededSubset(all, 50, 8)).not.toEqual(a);
+    expect([...seededSubset(all.subarray(0, 5), 50, 7)].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 });

@@ -1,7 +1,6 @@
 // A small seeded PRNG (mulberry32) and a Fisher–Yates shuffle, for anything that must be
-// reproducible from a seed: the embedded data's batch split, quick subsets, training order.
-// scripts/cifar-archive.mjs holds a copy of both (the build runs in plain Node); a unit test
-// checks that the two give the same split.
+// reproducible from a seed: the embedded data's batch split (built by scripts/, which imports
+// this file), quick subsets, training order.
 
 /** Anything indexable and writable: plain arrays and typed arrays. */
 export interface MutableArrayLike<T> {
@@ -19,11 +18,6 @@ export function createRng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** An integer in [0, n), from `rng`. */
-export function randomInt(rng: () => number, n: number): number {
-  return Math.floor(rng() * n);
 }
 
 /** Fisher–Yates shuffle in place (from the last element down); returns the same array. */

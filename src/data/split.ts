@@ -1,7 +1,7 @@
 // How the embedded CIFAR-10 is split into five training batches of 10,000, as in the official
 // release. The JPEG archive it is built from is grouped by class (train/<class>/0000…4999.jpg),
-// so the split is made here, seeded and stratified; scripts/cifar-archive.mjs mirrors this code
-// for the build, and split.test.ts checks the committed labels file against it.
+// so the split is made here, seeded and stratified; the build (scripts/build-cifar.mjs) uses this
+// code, and split.test.ts checks the committed labels file against it.
 //
 // With rng = createRng(seed), in this order:
 //  1. for each class 0…9: shuffle that class's ids 0…4999; ids [1000·(b−1), 1000·b) go to batch b;
@@ -16,7 +16,6 @@ export const SPLIT_SEED = 2009;
 export const TRAIN_PER_CLASS = 5000;
 export const TEST_PER_CLASS = 1000;
 export const TRAIN_BATCHES = 5;
-export const BATCH_SIZE = (TRAIN_PER_CLASS / TRAIN_BATCHES) * NUM_CLASSES;
 
 /** One part of the split: image k is the archive's `<class label[k]>/<id[k]>.jpg`. */
 export interface SplitPart {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { RunControl } from './control';
 
 describe('RunControl', () => {
-  it('holds a checkpoint while paused and releases it on resume', async () => {
+  it('holds a pause point while paused and releases it on resume', async () => {
     const c = new RunControl();
     const events: string[] = [];
     c.pause();
-    const p = c.checkpoint(
+    const p = c.pausePoint(
       () => events.push('paused'),
       () => events.push('resumed'),
     );
@@ -17,12 +17,12 @@ describe('RunControl', () => {
     expect(events).toEqual(['paused', 'resumed']);
   });
 
-  it('a stop releases a paused checkpoint and reports false', async () => {
+  it('a stop releases a paused pause point and reports false', async () => {
     const c = new RunControl();
     c.pause();
-    const p = c.checkpoint();
+    const p = c.pausePoint();
     c.stop();
     expect(await p).toBe(false);
-    expect(await c.checkpoint()).toBe(false);
+    expect(await c.pausePoint()).toBe(false);
   });
 });

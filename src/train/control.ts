@@ -1,4 +1,4 @@
-// Pause / resume / stop for a running loop. The loop awaits `checkpoint()` between steps; the
+// Pause / resume / stop for a running loop. The loop awaits `pausePoint()` between steps; the
 // Worker's message handler flips the flags. A macrotask yield lets those messages arrive even on
 // backends whose reads resolve as microtasks (wasm, cpu).
 
@@ -7,9 +7,6 @@ export class RunControl {
   private stopped = false;
   private wake: (() => void) | null = null;
 
-  get isPaused(): boolean {
-    return this.paused;
-  }
   get isStopped(): boolean {
     return this.stopped;
   }
@@ -33,7 +30,7 @@ export class RunControl {
    * Yields to the event loop, then waits while paused. `onPause` runs when a pause starts and
    * `onResume` when it ends (not after a stop). Returns false once the run has been stopped.
    */
-  async checkpoint(onPause?: () => void, onResume?: () => void): Promise<boolean> {
+  async pausePoint(onPause?: () => void, onResume?: () => void): Promise<boolean> {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (this.paused && !this.stopped) {
       onPause?.();

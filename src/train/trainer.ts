@@ -151,7 +151,7 @@ export async function train(
       let lossSum = inside ? resume!.epochSums.loss : 0;
       let seen = inside ? resume!.epochSums.seen : 0;
       for (let s = inside; s < stepsPerEpoch; s++) {
-        const going = await control.checkpoint(
+        const going = await control.pausePoint(
           () => hooks.onState('paused'),
           () => hooks.onState('training'),
         );
