@@ -11,14 +11,18 @@ import { FileDropTarget } from '../ui/dataset/FileDropTarget';
 import { PanelBoundary } from '../ui/PanelBoundary';
 import { LabPanel } from '../ui/lab/LabPanel';
 import { InspectPanel } from '../ui/inspect/InspectPanel';
-import { Classroom } from '../ui/inspect/Classroom';
+import { ProjectorToggle } from '../ui/room/ProjectorToggle';
+import { AboutDialog } from '../ui/room/AboutDialog';
 
 export function App() {
   return (
     <FileDropTarget>
       <Header />
-      <PanelBoundary name="Classroom">
-        <Classroom />
+      <PanelBoundary name="Projector and About">
+        <div className="classroom">
+          <ProjectorToggle />
+          <AboutDialog />
+        </div>
       </PanelBoundary>
       <main className="layout">
         <section className="column narrow">
