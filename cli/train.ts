@@ -5,6 +5,8 @@
 //   npm run train -- --preset cifar --epochs 2 --seed 1 [--recipe] [--quick 5000:1000]
 //                    [--batch 128] [--lr 0.01] [--batches 1,2,3,4,5] [--out docs/results/NAME]
 //
+// Every setting of the table has a flag (cli/args.ts; e.g. --no-lrn, --schedule step, --flip).
+//
 // Prints one line per epoch and writes NAME.json (an experiment file the app's compare view
 // imports) and NAME.csv (the app's per-step CSV).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,73 +15,19 @@ import os from 'node:os';
 import { startNodeBackend } from '../src/runtime/nodeBackend';
 import { train } from '../src/train/trainer';
 import { RunControl } from '../src/train/control';
-import { buildSpec, defaultConfig } from '../src/model/spec';
-import type { PresetId, RunSettings } from '../src/shared/types';
-import { CIFAR_RECIPE, CONSTANT_LR, PAPER_OPTIMIZER } from '../src/store/configSlice';
+import { buildSpec } from '../src/model/spec';
 import { appendEval, appendSteps, createRecord, finishRecord, newRunId } from '../src/lab/record';
 import { exportExperiment } from '../src/lab/experiment';
 import { runToCsv } from '../src/lab/csv';
 import { loadEmbeddedFromDisk } from './nodeData';
+import { parseTrainArgs, problemText } from './args';
 
-const args = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const has = (name: string) => args.includes(`--${name}`);
-
-function settingsFromArgs(): RunSettings {
-  const preset = (opt('preset') ?? 'cifar') as PresetId;
-  if (preset !== 'cifar' && preset !== 'paper')
-    throw new Error(`--preset must be cifar or paper, not ${preset}`);
-  const quick = opt('quick');
-  const [quickTrain, quickTest] = (quick ?? '0:0').split(':').map(Number);
-  const base: RunSettings = has('recipe')
-    ? {
-        config: { ...CIFAR_RECIPE.config, preset },
-        optimizer: { ...CIFAR_RECIPE.optimizer },
-        augment: CIFAR_RECIPE.augment,
-        schedule: CIFAR_RECIPE.schedule,
-        tta: CIFAR_RECIPE.tta,
-        epochs: CIFAR_RECIPE.epochs,
-        seed: 1,
-        data: { batches: [1, 2, 3, 4, 5], quick: false, quickTrain: 0, quickTest: 0 },
-      }
-    : {
-        config: defaultConfig(preset),
-        optimizer: { ...PAPER_OPTIMIZER },
-        schedule: CONSTANT_LR,
-        epochs: 1,
-        seed: 1,
-        data: { batches: [1, 2, 3, 4, 5], quick: false, quickTrain: 0, quickTest: 0 },
-      };
-  const num = (name: string, fallback: number) => (opt(name) !== undefined ? Number(opt(name)) : fallback);
-  const settings: RunSettings = {
-    ...base,
-    epochs: num('epochs', base.epochs),
-    seed: num('seed', base.seed),
-    optimizer: {
-      ...base.optimizer,
-      batchSize: num('batch', base.optimizer.batchSize),
-      learningRate: num('lr', base.optimizer.learningRate),
-    },
-    data: {
-      batches: (opt('batches') ?? '1,2,3,4,5').split(',').map(Number),
-      quick: quick !== undefined,
-      quickTrain,
-      quickTest,
-    },
-  };
-  for (const [k, v] of Object.entries({
-    epochs: settings.epochs,
-    seed: settings.seed,
-    batch: settings.optimizer.batchSize,
-    lr: settings.optimizer.learningRate,
-  })) {
-    if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a non-negative number`);
-  }
-  return settings;
+const parsed = parseTrainArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  for (const p of parsed.problems) console.error(`train: ${problemText(p)}`);
+  process.exit(2);
 }
+const { settings, options } = parsed;
 
 async function startBackend(name: string): Promise<string> {
   if (name !== 'webgpu' && name !== 'wasm' && name !== 'cpu')
@@ -91,8 +39,7 @@ async function startBackend(name: string): Promise<string> {
 }
 
 async function main() {
-  const settings = settingsFromArgs();
-  const backend = await startBackend(opt('backend') ?? 'wasm');
+  const backend = await startBackend(options.backend ?? 'wasm');
   const t0 = Date.now();
   const dataset = loadEmbeddedFromDisk(resolve('public/data'));
   console.log(
@@ -102,10 +49,10 @@ async function main() {
     id: newRunId(Date.now()),
     now: Date.now(),
     backend,
-    name: opt('name'),
+    name: options.name,
   });
   const save = (): boolean => {
-    const out = opt('out');
+    const out = options.out;
     if (!out) return false;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(`${out}.json`, exportExperiment([rec], rec.id, new Date()));
@@ -143,7 +90,7 @@ async function main() {
   });
   model.dispose();
   if (rec.endedAt === null) finishRecord(rec, 'done', 'stopped', Date.now());
-  if (save()) console.log(`written: ${opt('out')}.json (import it in the app's lab), ${opt('out')}.csv`);
+  if (save()) console.log(`written: ${options.out}.json (import it in the app's lab), ${options.out}.csv`);
 }
 
 main().then(

@@ -43,7 +43,7 @@ export async function startRunPersistence(): Promise<void> {
     // Records from an older version (or damaged) are skipped, not allowed to break the page.
     for (const r of raw) {
       try {
-        saved.push(checkRun(r, 'A saved run'));
+        saved.push(checkRun(r));
       } catch (err) {
         if (!(err instanceof InvalidInput)) throw err;
       }

@@ -1,37 +1,32 @@
-// Keeps the setup (config, optimiser, data, epochs, seed and the queue form) in the URL query, so
-// a link restores it. Read once at start (bad values → defaults + a message), then rewritten with
-// history.replaceState as the setup changes. Results are never in the URL.
+// Keeps the setup (every setting of the table, recipe included, and the queue form) in the URL
+// query, so a link restores it. Read once at start (bad values → defaults + a message in the
+// user's language), then rewritten with history.replaceState as the setup changes. Results are
+// never in the URL.
 
 import { store, type AppState } from '../store';
-import { settingsOf } from '../store/configSlice';
+import { allSettingsOf } from '../store/configSlice';
 import { decodeUrlState, encodeUrlState } from '../lab/url';
+import { getLang, renderProblem } from '../ui/i18n';
+import { problem } from '../shared/problem';
 
 const WRITE_MS = 300;
 
 export function startUrlState(): void {
   const s = store.getState();
-  const decoded = decodeUrlState(new URLSearchParams(location.search), settingsOf(s));
-  if (decoded.present) {
-    const { config, optimizer, data, epochs, seed } = decoded.settings;
-    store.setState({
-      config,
-      optimizer,
-      data,
-      epochs,
-      seed,
-      ...(decoded.queue ? { queueSetup: decoded.queue } : {}),
-    });
+  const decoded = decodeUrlState(new URLSearchParams(location.search), allSettingsOf(s));
+  if (decoded.present)
+    store.setState({ ...decoded.settings, ...(decoded.queue ? { queueSetup: decoded.queue } : {}) });
+  if (decoded.problems.length > 0) {
+    const lang = getLang();
+    const keys = decoded.problems.map((p) => String(p.params?.name)).join(', ');
+    const lines = [problem('url.settingsReset', { keys }), ...decoded.problems].map((p) =>
+      renderProblem(lang, p),
+    );
+    store.setState({ labMessage: { kind: 'error', text: lines.join(' ') } });
   }
-  if (decoded.problems.length > 0)
-    store.setState({
-      labMessage: {
-        kind: 'error',
-        text: `Some settings in the link were not valid and were left at their defaults: ${decoded.problems.join(', ')}.`,
-      },
-    });
 
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const watched = (x: AppState) => [x.config, x.optimizer, x.data, x.epochs, x.seed, x.queueSetup];
+  const watched = (x: AppState) => [...Object.values(allSettingsOf(x)), x.queueSetup];
   store.subscribe((next, prev) => {
     const a = watched(next);
     const b = watched(prev);
@@ -40,7 +35,7 @@ export function startUrlState(): void {
       timer = null;
       const st = store.getState();
       const q = encodeUrlState(
-        { settings: settingsOf(st), queue: st.queueSetup },
+        { settings: allSettingsOf(st), queue: st.queueSetup },
         new URLSearchParams(location.search),
       );
       history.replaceState(history.state, '', `${location.pathname}?${q.toString()}${location.hash}`);

@@ -24,23 +24,52 @@ describe('experiment file', () => {
     expect(res.ok && Number.isNaN(res.runs[0].steps.loss[3])).toBe(true);
   });
 
-  it('refuses what is not JSON, a foreign file, a newer format, and damaged runs, in plain words', () => {
-    const msg = (text: string) => {
+  it('refuses what is not JSON, a foreign file, a newer format, and damaged runs, with a code', () => {
+    const why = (text: string) => {
       const r = importExperiment(text);
-      return r.ok ? 'accepted' : r.message;
+      return r.ok ? 'accepted' : { problem: r.problem, detail: r.detail };
     };
-    expect(msg('PK\u0003\u0004 zip')).toMatch(/not valid JSON/);
-    expect(msg('{"hello": 1}')).toMatch(/not an AlexNet Lab experiment/);
-    expect(msg('{"format":"alexnet-lab-experiment","version":99,"runs":[]}')).toMatch(/newer version/);
+    expect(why('PK\u0003\u0004 zip')).toEqual({ problem: { code: 'experiment.notJson' } });
+    expect(why('{"hello": 1}')).toEqual({ problem: { code: 'experiment.notExperiment' } });
+    expect(why('{"format":"alexnet-lab-experiment","version":99,"runs":[]}')).toEqual({
+      problem: { code: 'experiment.newerVersion', params: { version: '99', supported: 1 } },
+    });
     const good = JSON.parse(exportExperiment(runs(), null, new Date(0)));
     good.runs[1].settings.config.activation = 'swish';
-    expect(msg(JSON.stringify(good))).toMatch(/damaged: the activation should be one of relu, tanh, sigmoid/);
+    expect(why(JSON.stringify(good))).toEqual({
+      problem: { code: 'experiment.damaged', params: { run: 2 } },
+      detail: {
+        code: 'value.notChoice',
+        params: { name: 'settings.config.activation', value: 'swish', choices: 'relu, tanh, sigmoid' },
+      },
+    });
     const short = JSON.parse(exportExperiment(runs(), null, new Date(0)));
     short.runs[0].steps.loss.pop();
-    expect(msg(JSON.stringify(short))).toMatch(/Run 1: its step columns have different lengths/);
+    expect(why(JSON.stringify(short))).toEqual({
+      problem: { code: 'experiment.damaged', params: { run: 1 } },
+      detail: { code: 'experiment.stepColumns' },
+    });
     const badEval = JSON.parse(exportExperiment(runs(), null, new Date(0)));
     badEval.runs[0].evals[0].top1Error = 7;
-    expect(msg(JSON.stringify(badEval))).toMatch(/Run 1, evaluation 1: the top-1 error/);
+    expect(why(JSON.stringify(badEval))).toEqual({
+      problem: { code: 'experiment.damaged', params: { run: 1 } },
+      detail: { code: 'value.outOfRange', params: { name: 'evals[0].top1Error', value: 7, min: 0, max: 1 } },
+    });
+  });
+
+  it('reads a run the CLI wrote without quick mode (quick sizes 0) with the default sizes', () => {
+    const file = JSON.parse(exportExperiment(runs(), null, new Date(0)));
+    file.runs[0].settings.data = { ...file.runs[0].settings.data, quick: false, quickTrain: 0, quickTest: 0 };
+    const res = importExperiment(JSON.stringify(file));
+    expect(res.ok && res.runs[0].settings.data).toEqual({
+      batches: [1, 2, 3, 4, 5],
+      quick: false,
+      quickTrain: 1000,
+      quickTest: 500,
+    });
+    file.runs[0].settings.data.quick = true;
+    const quick = importExperiment(JSON.stringify(file));
+    expect(quick.ok ? 'accepted' : quick.detail?.code).toBe('value.outOfRange');
   });
 
   it('a run still training when exported arrives stopped', () => {
@@ -74,7 +103,10 @@ describe('optional recipe parts', () => {
     const bad = JSON.parse(exportExperiment(r, null, new Date(0)));
     bad.runs[0].settings.schedule.kind = 'wild';
     const back = importExperiment(JSON.stringify(bad));
-    expect(back.ok ? 'accepted' : back.message).toMatch(/the schedule should be one of/);
+    expect(back.ok ? 'accepted' : back.detail).toEqual({
+      code: 'value.notChoice',
+      params: { name: 'settings.schedule.kind', value: 'wild', choices: 'constant, step, cosine' },
+    });
   });
 });
 
@@ -83,6 +115,6 @@ describe('the e2e fixture (a format-1 file as written by hand)', () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(new URL('../../e2e/fixtures/experiment-v1.json', import.meta.url), 'utf8');
     const res = importExperiment(text);
-    expect(res.ok ? res.runs.map((r) => r.variant) : res.message).toEqual(['baseline', 'no LRN']);
+    expect(res.ok ? res.runs.map((r) => r.variant) : res).toEqual(['baseline', 'no LRN']);
   });
 });

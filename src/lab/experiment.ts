@@ -3,6 +3,7 @@
 // Weights are not included: they live and die in the Worker.
 
 import type { EvalRecord, RecordStatus, RunRecord } from './record';
+import { problem, type Problem, type ProblemParams } from '../shared/problem';
 import { bool, checkSettings, fail, InvalidInput, isObject, num, numArray, oneOf, str } from './validate';
 
 export const EXPERIMENT_FORMAT = 'alexnet-lab-experiment';
@@ -30,94 +31,95 @@ export function exportExperiment(runs: RunRecord[], baselineId: string | null, n
 }
 
 export type ImportResult =
-  { ok: true; runs: RunRecord[]; baselineId: string | null } | { ok: false; message: string };
+  | { ok: true; runs: RunRecord[]; baselineId: string | null }
+  /** `detail`: what is wrong inside run number `problem.params.run` of a damaged file. */
+  | { ok: false; problem: Problem; detail?: Problem };
 
-/** Parses and checks an experiment file; a broken or foreign file gives a message, never a throw. */
+/** Parses and checks an experiment file; a broken or foreign file gives a Problem, never a throw. */
 export function importExperiment(text: string): ImportResult {
-  if (text.length > MAX_EXPERIMENT_BYTES)
-    return { ok: false, message: 'This file is too large to be an experiment file.' };
+  const refuse = (code: string, params?: ProblemParams): ImportResult => ({
+    ok: false,
+    problem: problem(code, params),
+  });
+  if (text.length > MAX_EXPERIMENT_BYTES) return refuse('experiment.tooLarge');
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not an AlexNet Lab experiment: it is not valid JSON.' };
+    return refuse('experiment.notJson');
   }
-  if (!isObject(data) || data.format !== EXPERIMENT_FORMAT)
-    return {
-      ok: false,
-      message: 'This file is not an AlexNet Lab experiment (its format tag is missing or different).',
-    };
+  if (!isObject(data) || data.format !== EXPERIMENT_FORMAT) return refuse('experiment.notExperiment');
   if (typeof data.version !== 'number' || data.version > EXPERIMENT_VERSION)
-    return {
-      ok: false,
-      message: `This experiment file was written by a newer version of AlexNet Lab (format ${String(data.version)}); this one reads format ${EXPERIMENT_VERSION}.`,
-    };
-  if (!Array.isArray(data.runs)) return { ok: false, message: 'This experiment file has no list of runs.' };
-  try {
-    const runs = data.runs.map((r, i) => checkRun(r, `Run ${i + 1}`));
-    const baselineId = typeof data.baselineId === 'string' ? data.baselineId : null;
-    return { ok: true, runs, baselineId };
-  } catch (err) {
-    if (err instanceof InvalidInput)
-      return { ok: false, message: `This experiment file is damaged: ${err.message}` };
-    throw err;
+    return refuse('experiment.newerVersion', {
+      version: String(data.version),
+      supported: EXPERIMENT_VERSION,
+    });
+  if (!Array.isArray(data.runs)) return refuse('experiment.noRuns');
+  const runs: RunRecord[] = [];
+  for (const [i, r] of data.runs.entries()) {
+    try {
+      runs.push(checkRun(r));
+    } catch (err) {
+      if (!(err instanceof InvalidInput)) throw err;
+      return { ok: false, problem: problem('experiment.damaged', { run: i + 1 }), detail: err.problem };
+    }
   }
+  const baselineId = typeof data.baselineId === 'string' ? data.baselineId : null;
+  return { ok: true, runs, baselineId };
 }
 
 const STATUSES: RecordStatus[] = ['training', 'done', 'stopped', 'error'];
 
-export function checkRun(v: unknown, what: string): RunRecord {
-  if (!isObject(v) || !isObject(v.steps) || !Array.isArray(v.evals))
-    fail(`${what} is missing its steps or evaluations.`);
+/** Checks one run record; a refusal names the field by its path inside the run ('evals[0].epoch'). */
+export function checkRun(v: unknown): RunRecord {
+  if (!isObject(v) || !isObject(v.steps) || !Array.isArray(v.evals)) fail(problem('experiment.noSteps'));
   const s = v.steps;
   const steps = {
-    step: numArray(s.step, `${what}: steps`),
-    epoch: numArray(s.epoch, `${what}: epochs`),
-    seconds: numArray(s.seconds, `${what}: seconds`),
-    loss: numArray(s.loss, `${what}: losses`),
-    batchAcc: numArray(s.batchAcc, `${what}: batch accuracies`),
-    imagesPerSec: numArray(s.imagesPerSec, `${what}: images per second`),
+    step: numArray(s.step, 'steps.step'),
+    epoch: numArray(s.epoch, 'steps.epoch'),
+    seconds: numArray(s.seconds, 'steps.seconds'),
+    loss: numArray(s.loss, 'steps.loss'),
+    batchAcc: numArray(s.batchAcc, 'steps.batchAcc'),
+    imagesPerSec: numArray(s.imagesPerSec, 'steps.imagesPerSec'),
   };
   const n = steps.step.length;
-  if (Object.values(steps).some((col) => col.length !== n))
-    fail(`${what}: its step columns have different lengths.`);
-  const status = oneOf(v.status, STATUSES, `${what}: the status`);
+  if (Object.values(steps).some((col) => col.length !== n)) fail(problem('experiment.stepColumns'));
+  const status = oneOf(v.status, STATUSES, 'status');
   return {
-    id: str(v.id, `${what}: the id`, 100),
-    name: str(v.name, `${what}: the name`),
-    pinned: bool(v.pinned, `${what}: pinned`),
-    createdAt: num(v.createdAt, `${what}: the start time`, 0),
-    endedAt: v.endedAt === null ? null : num(v.endedAt, `${what}: the end time`, 0),
-    settings: checkSettings(v.settings, `${what}: the settings`),
-    backend: str(v.backend, `${what}: the backend`),
+    id: str(v.id, 'id', 100),
+    name: str(v.name, 'name'),
+    pinned: bool(v.pinned, 'pinned'),
+    createdAt: num(v.createdAt, 'createdAt', 0),
+    endedAt: v.endedAt === null ? null : num(v.endedAt, 'endedAt', 0),
+    settings: checkSettings(v.settings, 'settings.'),
+    backend: str(v.backend, 'backend'),
     // A run still training when it was exported ended there, for whoever imports it.
     status: status === 'training' ? 'stopped' : status,
-    message:
-      v.message === null || v.message === undefined ? null : str(v.message, `${what}: the message`, 2000),
-    variant:
-      v.variant === null || v.variant === undefined ? null : str(v.variant, `${what}: the variant`, 200),
+    message: v.message === null || v.message === undefined ? null : str(v.message, 'message', 2000),
+    variant: v.variant === null || v.variant === undefined ? null : str(v.variant, 'variant', 200),
     steps,
-    evals: v.evals.map((e, i) => checkEval(e, `${what}, evaluation ${i + 1}`)),
+    evals: v.evals.map((e, i) => checkEval(e, `evals[${i}]`)),
   };
 }
 
-function checkEval(e: unknown, what: string): EvalRecord {
-  if (!isObject(e)) fail(`${what} is not an evaluation.`);
-  const fraction = (x: unknown, name: string) => num(x, `${what}: ${name}`, 0, 1);
+function checkEval(e: unknown, at: string): EvalRecord {
+  if (!isObject(e)) fail(problem('value.notGroup', { name: at }));
+  const fraction = (x: unknown, name: string) => num(x, `${at}.${name}`, 0, 1);
+  const positive = (x: unknown, name: string) => num(x, `${at}.${name}`, 0);
   const orNull = (x: unknown, name: string, f: (x: unknown, n: string) => number) =>
     x === null ? null : f(x, name);
   return {
-    step: num(e.step, `${what}: the step`, 0),
-    epoch: num(e.epoch, `${what}: the epoch`, 0),
-    kind: oneOf(e.kind, ['epoch', 'estimate'] as const, `${what}: the kind`),
-    trainAcc: orNull(e.trainAcc, 'the train accuracy', fraction),
-    trainLoss: orNull(e.trainLoss, 'the train loss', (x, n) => num(x, `${what}: ${n}`, 0)),
-    testAcc: fraction(e.testAcc, 'the test accuracy'),
-    testLoss: num(e.testLoss, `${what}: the test loss`, 0),
-    top1Error: fraction(e.top1Error, 'the top-1 error'),
-    top5Error: fraction(e.top5Error, 'the top-5 error'),
-    testCount: num(e.testCount, `${what}: the test count`, 0),
-    seconds: num(e.seconds, `${what}: the seconds`, 0),
+    step: positive(e.step, 'step'),
+    epoch: positive(e.epoch, 'epoch'),
+    kind: oneOf(e.kind, ['epoch', 'estimate'] as const, `${at}.kind`),
+    trainAcc: orNull(e.trainAcc, 'trainAcc', fraction),
+    trainLoss: orNull(e.trainLoss, 'trainLoss', positive),
+    testAcc: fraction(e.testAcc, 'testAcc'),
+    testLoss: positive(e.testLoss, 'testLoss'),
+    top1Error: fraction(e.top1Error, 'top1Error'),
+    top5Error: fraction(e.top5Error, 'top5Error'),
+    testCount: positive(e.testCount, 'testCount'),
+    seconds: positive(e.seconds, 'seconds'),
   };
 }
 

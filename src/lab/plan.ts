@@ -1,6 +1,8 @@
 // Ablation plans: which configs to train, with which seeds, in which order. Pure.
 
-import type { Activation, ModelConfig, PoolingMode, RunSettings } from '../shared/types';
+import type { ModelConfig, PoolingMode, RunSettings } from '../shared/types';
+import { ACTIVATIONS } from '../shared/settings';
+import { innovationGrid } from '../shared/settings';
 
 export type PlanKind = 'one-at-a-time' | 'grid';
 
@@ -12,8 +14,6 @@ export interface PlannedRun {
   baseline: boolean;
 }
 
-export const ACTIVATIONS: Activation[] = ['relu', 'tanh', 'sigmoid'];
-export const POOLINGS: PoolingMode[] = ['overlapping', 'non-overlapping'];
 export const MAX_SEEDS = 10;
 
 /** The seeds of a plan: the baseline's seed and the next N − 1 whole numbers. */
@@ -71,16 +71,12 @@ export function oneAtATime(base: ModelConfig): { label: string; config: ModelCon
 /** The full grid: 3 activations × LRN on/off × dropout on/off × 2 poolings = 24 configs, baseline first. */
 export function fullGrid(base: ModelConfig): { label: string; config: ModelConfig }[] {
   const out: { label: string; config: ModelConfig }[] = [];
-  for (const activation of ACTIVATIONS)
-    for (const lrn of [true, false])
-      for (const dropout of [true, false])
-        for (const pooling of POOLINGS) {
-          const config = { ...base, activation, lrn, dropout, pooling };
-          const isBase = configKey(config) === configKey(base);
-          const label = isBase ? 'baseline' : gridLabel(config);
-          if (isBase) out.unshift({ label, config });
-          else out.push({ label, config });
-        }
+  for (const config of innovationGrid(base)) {
+    const isBase = configKey(config) === configKey(base);
+    const label = isBase ? 'baseline' : gridLabel(config);
+    if (isBase) out.unshift({ label, config });
+    else out.push({ label, config });
+  }
   return out;
 }
 

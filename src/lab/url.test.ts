@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUrlState, encodeUrlState } from './url';
-import { baseSettings } from './testData.testing';
+import { baseSettings as base } from './testData.testing';
+import { fullSettings } from '../shared/settingsRecipe';
+
+const baseSettings = () => fullSettings(base());
 
 describe('URL state', () => {
   it('round-trips a non-default config and queue', () => {
@@ -43,9 +46,25 @@ describe('URL state', () => {
     expect(back.settings.epochs).toBe(d.epochs);
     expect(back.settings.data.batches).toEqual(d.data.batches);
     expect(back.queue).toBeNull();
-    expect(back.problems.sort()).toEqual(
+    expect(back.problems.map((p) => p.params?.name).sort()).toEqual(
       ['act', 'b', 'bs', 'ep', 'lr', 'lrn', 'plan', 'qtr', 'seed', 'seeds'].sort(),
     );
+    expect(back.problems.find((p) => p.params?.name === 'lr')).toEqual({
+      code: 'value.outOfRange',
+      params: { name: 'lr', value: 5, min: 1e-6, max: 1 },
+    });
+  });
+
+  it('carries the recipe parts (augmentation, schedule, test-time averaging)', () => {
+    const d = baseSettings();
+    const settings = {
+      ...d,
+      augment: { flip: true, crop: false, pcaColor: true },
+      schedule: { kind: 'step' as const, warmupEpochs: 2, stepEpochs: 5, stepFactor: 0.5 },
+      tta: true,
+    };
+    const q = encodeUrlState({ settings, queue: null });
+    expect(decodeUrlState(q, d).settings).toEqual(settings);
   });
 
   it('batches are deduplicated and sorted', () => {

@@ -1,11 +1,12 @@
 // Toggles → entry list. Pure data, no TF.js: the UI uses it for the layer table, the Worker
 // hands the same spec to build.ts.
-import type { Activation, LayerSpec, ModelConfig, ModelSpec, PoolingMode, PresetId } from '../shared/types';
+import type { LayerSpec, ModelConfig, ModelSpec, PresetId } from '../shared/types';
+import { DEFAULT_SETTINGS, innovationGrid } from '../shared/settings';
 import { POOLING, PRESETS } from './presets';
 
 /** The paper's network as published: ReLU, LRN, dropout, overlapping pooling, no two-tower split. */
 export function defaultConfig(preset: PresetId = 'cifar'): ModelConfig {
-  return { preset, activation: 'relu', lrn: true, dropout: true, pooling: 'overlapping', grouped: false };
+  return { ...DEFAULT_SETTINGS.config, preset };
 }
 
 /**
@@ -55,17 +56,9 @@ export function buildSpec(config: ModelConfig): ModelSpec {
   return { preset: config.preset, config: { ...config }, layers };
 }
 
-const ACTIVATIONS: Activation[] = ['relu', 'tanh', 'sigmoid'];
-const POOLINGS: PoolingMode[] = ['overlapping', 'non-overlapping'];
-
-/** Every toggle combination of one preset (3 activations × LRN × dropout × pooling × grouped = 48). */
+/** Every toggle combination of one preset (the 24 innovation configs × grouped off/on = 48). */
 export function allConfigs(preset: PresetId): ModelConfig[] {
-  const out: ModelConfig[] = [];
-  for (const activation of ACTIVATIONS)
-    for (const lrn of [true, false])
-      for (const dropout of [true, false])
-        for (const pooling of POOLINGS)
-          for (const grouped of [false, true])
-            out.push({ preset, activation, lrn, dropout, pooling, grouped });
-  return out;
+  return innovationGrid(defaultConfig(preset)).flatMap((c) =>
+    [false, true].map((grouped) => ({ ...c, grouped })),
+  );
 }

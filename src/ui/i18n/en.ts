@@ -282,6 +282,36 @@ export const en = {
     'A run was interrupted after step {step}, with {epoch} of {epochs} epochs finished (saved at {time}). Its weights and momentum were kept.',
   resumeButton: 'Resume the interrupted run',
   discardButton: 'Discard it',
+  // Settings table: labels of settings that have no panel field of their own
+  settingPlateauEpochs: 'Epochs without improvement before the ÷10',
+  settingStepEpochs: 'Step schedule: epochs between steps',
+  settingStepFactor: 'Step schedule: factor at each step',
+  // Problems: refused settings, links and experiment files (src/shared/problem.ts)
+  'problem.value.missing': '{name} is missing.',
+  'problem.value.notNumber': '{name} should be a number, not “{value}”.',
+  'problem.value.notWhole': '{name} should be a whole number, not {value}.',
+  'problem.value.outOfRange': '{name} should be between {min} and {max}, not {value}.',
+  'problem.value.tooSmall': '{name} should be at least {min}, not {value}.',
+  'problem.value.notBool': '{name} should be on or off, not “{value}”.',
+  'problem.value.notChoice': '{name} should be one of {choices}, not “{value}”.',
+  'problem.value.notText': '{name} should be text of at most {max} characters.',
+  'problem.value.notList': '{name} should be a list of numbers, not “{value}”.',
+  'problem.value.emptyList': '{name} should hold at least one value.',
+  'problem.value.notGroup': '{name} is not readable: it should be a group of fields.',
+  'problem.url.settingsReset':
+    'Some settings in the link were not valid and were left at their defaults: {keys}.',
+  'problem.experiment.tooLarge': 'This file is too large to be an experiment file.',
+  'problem.experiment.notJson': 'This file is not an AlexNet Lab experiment: it is not valid JSON.',
+  'problem.experiment.notExperiment':
+    'This file is not an AlexNet Lab experiment (its format tag is missing or different).',
+  'problem.experiment.newerVersion':
+    'This experiment file was written by a newer version of AlexNet Lab (format {version}); this one reads format {supported}.',
+  'problem.experiment.noRuns': 'This experiment file has no list of runs.',
+  'problem.experiment.damaged': 'This experiment file is damaged, in run {run}:',
+  'problem.experiment.noSteps': 'the run is missing its steps or evaluations.',
+  'problem.experiment.stepColumns': 'its step columns have different lengths.',
+  'problem.cli.unknownFlag': '{flag} is not an option of npm run train.',
+  'problem.cli.missingValue': '{flag} needs a value.',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

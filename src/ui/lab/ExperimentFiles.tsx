@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { store, useApp } from '../../store';
-import { useT } from '../i18n';
+import { renderProblem, useLang, useT } from '../i18n';
 import { exportExperiment, importExperiment, mergeRuns, MAX_EXPERIMENT_BYTES } from '../../lab/experiment';
 import { comparisonToCsv, comparisonToJson } from '../../lab/csv';
 import { scorecard } from '../../lab/scorecard';
@@ -12,6 +12,7 @@ import { downloadText } from './download';
 /** The comparison as CSV / JSON, and whole experiments (all runs) as one file, out and in. */
 export function ExperimentFiles() {
   const t = useT();
+  const lang = useLang();
   const { runs, baseline, target } = useCompared();
   const all = useApp((s) => s.runs);
   const input = useRef<HTMLInputElement>(null);
@@ -30,7 +31,8 @@ export function ExperimentFiles() {
     }
     const res = importExperiment(await file.text());
     if (!res.ok) {
-      store.setState({ labMessage: { kind: 'error', text: `${file.name}: ${res.message}` } });
+      const why = [res.problem, res.detail].map((p) => (p ? renderProblem(lang, p) : ''));
+      store.setState({ labMessage: { kind: 'error', text: `${file.name}: ${why.join(' ').trim()}` } });
       return;
     }
     const s = store.getState();

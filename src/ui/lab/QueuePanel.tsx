@@ -1,6 +1,7 @@
 import { useApp } from '../../store';
 import { useT } from '../i18n';
 import { NumberField } from '../config/NumberField';
+import { SettingField } from '../config/SettingField';
 import { formatDuration } from '../run/format';
 import { queueProgress } from '../../lab/queue';
 import { MAX_SEEDS, type PlanKind } from '../../lab/plan';
@@ -23,8 +24,6 @@ export function QueuePanel() {
   const setSetup = useApp((s) => s.setQueueSetup);
   const queue = useApp((s) => s.queue);
   const active = useApp((s) => s.queueActive);
-  const data = useApp((s) => s.data);
-  const setData = useApp((s) => s.setData);
   const runState = useApp((s) => s.runState);
   const ready = useApp((s) => s.dataset !== null);
   const latest = useApp((s) => s.latestStep);
@@ -79,24 +78,8 @@ export function QueuePanel() {
           disabled={active}
           onChange={(v) => setSetup({ seeds: v })}
         />
-        <NumberField
-          label={t('labQuickTrain')}
-          value={data.quickTrain}
-          min={1}
-          max={50000}
-          integer
-          disabled={busy}
-          onChange={(v) => setData({ quickTrain: v })}
-        />
-        <NumberField
-          label={t('labQuickTest')}
-          value={data.quickTest}
-          min={1}
-          max={10000}
-          integer
-          disabled={busy}
-          onChange={(v) => setData({ quickTest: v })}
-        />
+        <SettingField path="data.quickTrain" disabled={busy} />
+        <SettingField path="data.quickTest" disabled={busy} />
       </div>
       <div className="buttons">
         <button className="primary" onClick={startQueue} disabled={!ready || busy || active}>
