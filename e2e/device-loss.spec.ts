@@ -21,8 +21,16 @@ for (const { backend, lose } of [
     await page.getByLabel('Epochs', { exact: true }).fill('3');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect(page.getByTestId('run-state')).toHaveText('training');
-    // After the first epoch the Worker saves a checkpoint (weights + momentum) and says so.
+    // After the first epoch the Worker saves a checkpoint (weights + momentum) and says so. On a
+    // loaded machine a step can take over a minute, and a mid-epoch checkpoint then comes first:
+    // wait for one at step 2 or later, so that two points are on the chart.
     await expect(page.getByTestId('checkpoint-saved')).toBeVisible({ timeout: 240_000 });
+    await expect(page.getByTestId('checkpoint-saved')).toHaveAttribute('data-step', /^([2-9]|\d\d+)$/, {
+      timeout: 240_000,
+    });
+    await expect
+      .poll(async () => Number(await page.getByTestId('loss-chart').getAttribute('data-points')))
+      .toBeGreaterThanOrEqual(2);
     const points = Number(await page.getByTestId('loss-chart').getAttribute('data-points'));
     expect(points).toBeGreaterThanOrEqual(2);
 
