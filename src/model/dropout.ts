@@ -2,11 +2,11 @@
 // element index), where a backend has that kernel (HashDropout: ours on webgpu, and on cpu so
 // that the two can be compared); tf.dropout elsewhere.
 //
-// Why: tf.dropout draws its mask on the CPU in JavaScript (~4 ms for 128×4096 here) and uploads
-// it, then runs four element-wise kernels forward (add, floor, mul, div) and keeps the mask for
-// the backward pass. Hashing the index gives the same Bernoulli(1 − rate) mask on the GPU in the
-// one pass that applies it, and the gradient is the same kernel applied to dy with the same
-// seed: the mask is recomputed, never stored.
+// Why: tf.dropout draws its mask on the CPU in JavaScript and uploads it, then runs four
+// element-wise kernels forward (add, floor, mul, div) and keeps the mask for the backward pass.
+// Hashing the index gives the same Bernoulli(1 − rate) mask on the GPU in the one pass that
+// applies it, and the gradient is the same kernel applied to dy with the same seed: the mask is
+// recomputed, never stored.
 //
 // The hash is PCG's output permutation used as a hash (Jarzynski & Olano, "Hash Functions for GPU
 // Rendering", JCGT 2020): element i of a tensor is kept when the top 24 bits of

@@ -1,10 +1,9 @@
 // Local response normalisation (Krizhevsky et al. 2012, section 3.3) built from ordinary ops,
 // unless the backend has LRN kernels known to be fast (usesLrnKernel: wasm, and our webgpu ones).
-// The stock tf.localResponseNormalization gradient (LRNGrad) takes 37–70 s for one
-// 64×16×16×64 tensor on WebGL/WebGPU under SwiftShader; these ops differentiate through the
-// generic kernels instead. The window sum pads the channel axis and adds n shifted slices:
-// measured on wasm (Node, fwd + bwd, [64,32,32,64]): slices 258 ms, 1-D conv over channels
-// 301 ms, 2-D conv 350 ms, banded C×C matMul 442 ms.
+// The stock tf.localResponseNormalization gradient (LRNGrad) is pathologically slow on WebGL and
+// WebGPU (O(C²) per element); these ops differentiate through the generic kernels instead. The
+// window sum pads the channel axis and adds n shifted slices: faster than a 1-D or 2-D
+// convolution or a banded C×C matMul (docs/performance.md).
 import * as tf from '@tensorflow/tfjs';
 import { isOwnKernel } from '../shared/ownKernels';
 
@@ -20,9 +19,9 @@ export interface LrnParams {
 /** Whether lrn() uses tf.localResponseNormalization (LRN/LRNGrad kernels) on `backend`. */
 export function usesLrnKernel(backend: string): boolean {
   // On wasm the LRN/LRNGrad kernels (ours, SIMD: src/kernels/wasm/localResponseNorm.ts) give
-  // the same values (to ~5e-7) in a twentieth of the time of the ops below (CIFAR preset, batch
-  // 64, fwd + bwd: ~30 ms vs ~630 ms), and even the stock wasm ones beat the ops. Elsewhere only
-  // our LRNGrad (webgpu): the stock GPU ones are the slow kernels named above.
+  // the same values as the ops below in a fraction of their time, and even the stock wasm ones
+  // beat the ops. Elsewhere only our LRNGrad (webgpu): the stock GPU ones are the slow kernels
+  // named above.
   if (backend === 'wasm') return true;
   return isOwnKernel(tf.getKernel('LRNGrad', backend)?.kernelFunc);
 }

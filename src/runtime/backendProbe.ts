@@ -4,7 +4,7 @@
 //
 // Workload: one 5×5 convolution 64→64 on [8, 16, 16, 64] (CIFAR-AlexNet conv2-like), forward +
 // weight gradient + input gradient, read back — the kernels that dominate a training step
-// (`npm run bench` profiles: ~80 % of a wasm step is Conv2D / Conv2DBackpropFilter / …Input).
+// (`npm run bench`'s profiles: Conv2D, Conv2DBackpropFilter and …Input take most of a wasm step).
 // One warm-up (shader compilation, XNNPACK set-up), then the best of two timed runs.
 
 import * as tf from '@tensorflow/tfjs';

@@ -2,10 +2,10 @@
 //
 // Every wasm thread runs flat out during a step, and the page's main thread (charts, clicks)
 // needs a core too: with all cores busy its tasks wait for a core and the page stutters
-// (issue #7 measures tasks > 50 ms). From 4 logical cores on, one is left to the page — a quarter
+// (issue #7: no task over 50 ms). From 4 logical cores on, one is left to the page — a quarter
 // or less of the compute. On 2 cores both are kept: one thread alone trains at about half the
-// speed (CIFAR preset, batch 64: 24.8 vs 44.8 img/s, README "Benchmarks"), and the page's tasks
-// (≤ 8 ms of CPU each) still stayed under 50 ms on a quiet 2-core machine.
+// speed (README "Benchmarks"), and the page's short tasks still fit on a quiet 2-core machine
+// (docs/performance.md).
 
 /** Threads for `logicalCores` (navigator.hardwareConcurrency; 0 or missing counts as 1), 1…8. */
 export function wasmThreadCount(logicalCores: number | undefined): number {

@@ -1,8 +1,8 @@
-// Identity for the wasm backend without a copy. The stock kernel copies the whole tensor; the
-// engine calls it ~70 times a training step (clones, same-dtype casts, gradient pass-through),
-// 4 MB–16 MB each at batch 64: ~20–30 ms of a CIFAR step. Tensors never change their data in
-// place, so the output can share the input's heap block: the backend counts references per
-// dataId (as Reshape already relies on) and frees the block when the last one is disposed.
+// Identity for the wasm backend without a copy. The stock kernel copies the whole tensor, and the
+// engine calls it many times a training step (clones, same-dtype casts, gradient pass-through).
+// Tensors never change their data in place, so the output can share the input's heap block: the
+// backend counts references per dataId (as Reshape already relies on) and frees the block when
+// the last one is disposed.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 

@@ -1,8 +1,7 @@
 // LRN and LRNGrad for the wasm backend. The stock ones are plain C++ loops that recompute the
-// channel window and call pow for every (element, window neighbour) pair: 250 ms of a threaded
-// CIFAR step at batch 64 (LRN on [64,32,32,64] and [64,15,15,192]), more than the dense layers.
-// Here each pixel's channel row is done once, by SIMD WebAssembly of ours on the same heap
-// (wasm/lrnSimd.ts; β = 0.75 and C a multiple of 4, i.e. AlexNet) or else in JS, in float64:
+// channel window and call pow for every (element, window neighbour) pair. Here each pixel's
+// channel row is done once, by SIMD WebAssembly of ours on the same heap (simd/lrnSimd.ts;
+// β = 0.75 and C a multiple of 4, i.e. AlexNet) or else in JS, in float64:
 //   N_c  = bias + α · Σ_{c' ∈ [c−r, c+r] ∩ [0, C)} x_{c'}²
 //   y_c  = x_c · N_c^(−β)
 //   dx_k = dy_k · N_k^(−β) − 2αβ · x_k · Σ_{c ∈ [k−r, k+r] ∩ [0, C)} dy_c · y_c / N_c
@@ -26,7 +25,7 @@ function simdFor(
   return simd && memory ? { simd, memory } : null;
 }
 
-/** q^β for q = 1/N: square roots for AlexNet's β = 0.75 (pow is several times slower). */
+/** q^β for q = 1/N: square roots for AlexNet's β = 0.75 (cheaper than pow). */
 function powBeta(q: number, beta: number): number {
   return beta === 0.75 ? Math.sqrt(q * Math.sqrt(q)) : Math.pow(q, beta);
 }
@@ -34,8 +33,8 @@ function powBeta(q: number, beta: number): number {
 // Both kernels slide the window along each pixel's channel row (add the square entering, drop the
 // one leaving) instead of re-summing 2r + 1 terms. Squares of float32 values are exact in
 // float64, so the running sum only drifts by rounding; it is clamped at 0 so that an all-zero
-// window (common after ReLU) still gives N = bias. Everything is inline in one loop nest: split
-// into helper functions and temporary rows, the same arithmetic measured 2–3× slower in V8.
+// window (common after ReLU) still gives N = bias. Everything is inline in one loop nest: V8 ran
+// the same arithmetic split into helper functions and temporary rows markedly slower.
 
 /** inputs x [N, H, W, C]; attrs as tf.localResponseNormalization's. @returns y [N, H, W, C] */
 const lrn: KernelFunc = ({ inputs, backend, attrs }) => {

@@ -1,7 +1,7 @@
 // MaxPoolGrad for the wasm backend: the stock one is wrong whenever batch > 1 or channels > 1.
 // Each output window sends its dy to the first maximum of the window (row-major order, as the
-// cpu backend does). Our SIMD WebAssembly (wasm/maxPoolGradSimd.ts) does it for windows inside
-// the input with C a multiple of 4 (all of AlexNet's pools; ~5× faster); otherwise plain JS over
+// cpu backend does). Our SIMD WebAssembly (simd/maxPoolGradSimd.ts) does it for windows inside
+// the input with C a multiple of 4 (all of AlexNet's pools); otherwise plain JS over
 // the wasm heap, with the channel loop innermost because NHWC keeps channels contiguous.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';

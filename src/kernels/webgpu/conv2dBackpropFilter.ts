@@ -2,11 +2,10 @@
 // GEMM: dW[i, j, ci, co] = Σ_{n, y, x} xPad[n, y·s + i, x·s + j, ci] · dy[n, y, x, co], i.e.
 //   rows m = (i·kw + j)·Ci + ci  (M = kh·kw·Ci),  columns co (N = Co),
 //   reduction k = (n·oh + y)·ow + x  (K = batch·oh·ow, the long one).
-// Stock tfjs-webgpu gives each output element one thread that walks all of K alone (66 ms for a
-// 5×5 27×27×96→256 layer at batch 32 on an H200, 9× its forward conv). Here K is tiled through
-// workgroup memory and, because M·N is small next to K (a few dozen tiles for a whole
-// layer), cut into slices (split-K) so that the GPU gets enough workgroups; a second pass sums
-// the slices.
+// Stock tfjs-webgpu gives each output element one thread that walks all of K alone. Here K is
+// tiled through workgroup memory and, because M·N is small next to K (a few dozen tiles for a
+// whole layer), cut into slices (split-K) so that the GPU gets enough workgroups; a second pass
+// sums the slices.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo } from '../common/kernelAttrs';
@@ -53,8 +52,7 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const splits = chooseSplits(M, N, K, tile);
 
   // vec4 loads of x when Ci % 4 = 0 (ci..ci+3, four consecutive m, share a tap) and of dy when
-  // Co % 4 = 0. On SwiftShader (a CPU, not a GPU; batch 4): CIFAR C2 1697 -> 1350 ms, C3
-  // 896 -> 820 ms.
+  // Co % 4 = 0.
   const aVec4 = CI % 4 === 0;
   const bVec4 = CO % 4 === 0;
   const program = tiledGemmProgram({

@@ -8,11 +8,10 @@
 //
 // Why not the stock forward conv over a padded dy with the flipped filter: that needs the filter
 // flipped and transposed (a copy per step) and, for stride s > 1, a dy dilated with s − 1 zeros
-// per gap (another copy, s² larger); the gather above reads dy and W in place. Measured on
-// SwiftShader (batch 4, stride 1, CIFAR C2 5×5 64→192 and C3 3×3 192→384): 2.4 s and 1.5 s
-// here against 4.9 s and 3.3 s for tf.conv2d(dy, reverse(transpose(W))). Its cost is that for
-// s > 1 most (i, j) taps of a row are zero (15 of 16 for AlexNet's 11×11/4 C1), but C1's input
-// gradient is never needed in training (its input is the data), and every other layer has s = 1.
+// per gap (another copy, s² larger); the gather above reads dy and W in place, and measured
+// faster (docs/performance.md). Its cost is that for s > 1 most (i, j) taps of a row are zero
+// (15 of 16 for AlexNet's 11×11/4 C1), but C1's input gradient is never needed in training (its
+// input is the data), and every other layer has s = 1.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo } from '../common/kernelAttrs';
@@ -33,8 +32,7 @@ const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const { top: PT, left: PL } = info.padInfo;
 
   // vec4 loads when Co % 4 = 0: co..co+3 (four consecutive k, one tap) are one aligned vec4 of
-  // both dy and W. On SwiftShader (a CPU, not a GPU; batch 4): CIFAR C2 1145 -> 991 ms, C3
-  // 655 -> 563 ms.
+  // both dy and W.
   const vec4 = CO % 4 === 0;
   const program = tiledGemmProgram({
     name: `convDX_${H}_${W}_${CI}_${KH}_${KW}_${SH}_${SW}_${PT}_${PL}_${OH}_${OW}_${CO}`,

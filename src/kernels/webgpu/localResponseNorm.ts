@@ -1,9 +1,9 @@
 // LRN and LRNGrad for the webgpu backend, each a single dispatch of one thread per 4 channels of
 // a pixel (1 where C % 4 ≠ 0 or the window is wide).
 // Stock tfjs-webgpu's LRNGrad loops over all C channels for each of the C channels of a pixel
-// (O(C²) per element, 37–70 s for one [64,16,16,64] tensor under SwiftShader), so the model built
-// LRN from ~15 ordinary ops on GPUs (src/model/lrn.ts): a dozen dispatches and intermediate
-// tensors forward, more backward. Here, as in the wasm kernels (../localResponseNorm.ts):
+// (O(C²) per element), so the model built LRN from ~15 ordinary ops on GPUs (src/model/lrn.ts):
+// a dozen dispatches and intermediate tensors forward, more backward. Here, as in the wasm
+// kernels (../wasm/localResponseNorm.ts):
 //   N_c  = bias + α · Σ_{c' ∈ [c−r, c+r] ∩ [0, C)} x_{c'}²
 //   y_c  = x_c · N_c^(−β)
 //   dx_k = dy_k · N_k^(−β) − 2αβ · x_k · Σ_{c ∈ [k−r, k+r] ∩ [0, C)} dy_c · y_c / N_c
@@ -11,13 +11,11 @@
 // the N_c of its outputs' neighbours from the squares around them (12 reads of x for 4 outputs
 // at AlexNet's r = 2) rather than reading them from a buffer: a second dispatch and an
 // [N, H, W, C] tensor would cost more than the few adds, and y (an input of LRNGrad) already
-// gives y_c / N_c without a pow per neighbour. Sums are direct (no running add/subtract, which loses small windows next
-// to large ones in float32). r and C are baked into the shader, written out as straight-line
-// code for small r (UNROLL_MAX); bias, α and β are uniforms, so other constants reuse the
-// pipeline. N^(−β) uses square roots for AlexNet's β = 0.75 (WGSL's pow is exp2(y · log2 x):
-// slower and less exact), pow otherwise. Under SwiftShader (2-core CPU, busy), medians of LRN
-// fwd + bwd through tf.grad, a loss's ~40 ms included: [8,32,32,64] 90 ms vs 636 ms as ops,
-// [8,15,15,192] 56 ms vs 409 ms.
+// gives y_c / N_c without a pow per neighbour. Sums are direct (no running add/subtract, which
+// loses small windows next to large ones in float32). r and C are baked into the shader, written
+// out as straight-line code for small r (UNROLL_MAX); bias, α and β are uniforms, so other
+// constants reuse the pipeline. N^(−β) uses square roots for AlexNet's β = 0.75 (WGSL's pow is
+// exp2(y · log2 x): slower and less exact), pow otherwise.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { flatLayout } from './flatLayout';
@@ -46,10 +44,9 @@ function negPowBeta(beta: number): { key: string; code: string } {
 
 /**
  * Largest radius written out as straight-line code. Unrolled, every offset is a constant and the
- * channel bounds are selects, not branches: LRNGrad on [8,32,32,64] under SwiftShader took 224 ms
- * as loops over a private array and ~40–65 ms unrolled (a GPU compiler may unroll the loops
- * itself; SwiftShader did not), fwd + bwd halved again with 4 channels per thread (P below).
- * The gradient's code grows as r², so wider windows keep loops.
+ * channel bounds are selects, not branches (a GPU compiler may unroll the loops itself;
+ * SwiftShader does not, and runs loops over a private array much slower). The gradient's code
+ * grows as r², so wider windows keep loops.
  */
 const UNROLL_MAX = 4;
 

@@ -1,14 +1,14 @@
-// The velocity of the paper's SGD update (../../sgd.ts), next = μ·v − (λ·ε)·w − ε·g, as one
+// The velocity of the paper's SGD update (src/train/sgd.ts), next = μ·v − (λ·ε)·w − ε·g, as one
 // elementwise dispatch on webgpu instead of 5 (3 Multiply, 2 Sub) through ops. An update is
-// cheap arithmetic on a GPU; what it costs in tfjs is the CPU side of each dispatch (tens of µs:
-// bind groups, uniform buffer, command encoding), 16 variables × 6 dispatches per step as ops.
+// cheap arithmetic on a GPU; what it costs in tfjs is the CPU side of each dispatch (bind
+// groups, uniform buffer, command encoding), 16 variables × 6 dispatches per step as ops.
 // The scalars are uniforms, not constants in the WGSL: the learning rate changes with the
 // schedule, and a shader key holding it would compile a new pipeline whenever it did. The key
 // holds only the vector width (tfjs appends the ranks and dtypes), so one pipeline per rank and
 // width serves every variable and step. The products are formed in the same order as the ops
 // (v·μ, w·(λε), g·ε, then two subtractions, λε rounded to float32 once, as tf's scalar), so the
 // result differs from the cpu backend's only where the GPU fuses a multiply-add (≤ 1 ulp per
-// operation). Under SwiftShader the 16 calls of a CIFAR step take 82 ms with vec4, 180 scalar.
+// operation).
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { flatLayout } from './flatLayout';

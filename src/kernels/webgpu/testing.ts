@@ -1,6 +1,6 @@
 // Helpers for the webgpu kernel tests (*.test.ts beside this file), which run on Dawn in Node:
 // vitest.config.ts gives that project the SwiftShader environment and src/runtime/nodeWebGpu.ts.
-// The helpers they share with the wasm tests are in ../compareBackends.ts.
+// The helpers they share with the wasm tests are in ../common/compareBackends.testing.ts.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { onCpuAnd } from '../common/compareBackends.testing';

@@ -9,9 +9,9 @@ export type PlotOptions = Omit<uPlot.Options, 'width' | 'height'>;
 
 /**
  * A uPlot (canvas) chart as wide as its container. The plot is created once per `options`
- * (memoise them) and new data only calls setData — about a millisecond — so a chart that
- * updates ten times a second while training never blocks the page (issue #7: recharts spent
- * 40–100+ ms per redraw). Resizes follow the container through a ResizeObserver.
+ * (memoise them) and new data only calls setData, which is cheap, so a chart that updates ten
+ * times a second while training never blocks the page (issue #7: recharts redraws did). Resizes
+ * follow the container through a ResizeObserver.
  */
 export function UPlotChart({
   options,
@@ -40,7 +40,7 @@ export function UPlotChart({
     let resize: ResizeObserver | null = null;
     const h = Math.round(height * scale);
     // Built in a task of its own, apart from the render that mounted it: building (DOM, fonts,
-    // legend) takes ~10 ms, which should not add to whatever else that task does.
+    // legend) is the costly part, and should not add to whatever else that task does.
     const timer = setTimeout(() => {
       const plotted = new uPlot(
         { ...options, axes: scaleAxes(options.axes, scale), width: Math.max(el.clientWidth, 100), height: h },

@@ -1,7 +1,7 @@
 // MaxPoolGrad's inner work as 128-bit SIMD WebAssembly on the tfjs heap: for one row of pooling
 // windows, four channels at a time, find each window's first maximum (lane-wise compare and
 // select of the value and its address) and add dy there. The JS loop it replaces is bound by a
-// data-dependent branch per element (~90 ms of a CIFAR step at batch 64).
+// data-dependent branch per element.
 //
 // Called once per (image, output row) for windows that lie inside the input (no padding), with
 // C a multiple of 4; maxPoolGrad.ts keeps the JS loop for anything else.
