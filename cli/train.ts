@@ -22,6 +22,9 @@ import { appendEval, appendSteps, createRecord, finishRecord, newRunId } from '.
 import { exportExperiment } from '../src/lab/experiment';
 import { runToCsv } from '../src/lab/csv';
 import { loadEmbeddedFromDisk } from './nodeData';
+import { ProblemError } from '../src/shared/problem';
+import { en } from '../src/ui/i18n/en';
+import { wordProblem } from '../src/ui/i18n/render';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -126,8 +129,9 @@ async function main() {
   process.on('SIGINT', () => control.stop());
   let lastLog = Date.now();
   const model = await train(buildSpec(settings.config), settings, dataset, control, {
-    onState: (state, message) => {
-      if (state === 'done' || state === 'error') finishRecord(rec, state, message ?? null, Date.now());
+    onState: (state, why) => {
+      const message = why ? wordProblem(en, why) : null;
+      if (state === 'done' || state === 'error') finishRecord(rec, state, message, Date.now());
       if (message) console.log(`${state}: ${message}`);
     },
     onStep: (m) => {
@@ -159,7 +163,11 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    console.error(`train: ${err instanceof Error ? err.message : String(err)}`);
+    const text =
+      err instanceof ProblemError
+        ? wordProblem(en, err.problem)
+        : String(err instanceof Error ? err.message : err);
+    console.error(`train: ${text}`);
     process.exit(1);
   },
 );

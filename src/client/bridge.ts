@@ -8,6 +8,7 @@ import { emptyRun } from '../store/runSlice';
 import type { RunSettings } from '../shared/types';
 import type { InspectToWorker } from '../shared/inspect';
 import { receiveInspect } from './inspect';
+import { problem, type Problem } from '../shared/problem';
 
 /** What listeners (the run recorder, the queue runner) hear: every Worker event, plus each run's start. */
 export type BridgeEvent = FromWorker | { type: 'started'; settings: RunSettings };
@@ -39,9 +40,7 @@ class TrainingBridge {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
-      this.restart(
-        `The training worker crashed (${e.message || 'unknown error'}); the current run stopped. A fresh worker is reloading the data — your finished runs are kept, and a run with a finished epoch can be resumed.`,
-      );
+      this.restart(problem('worker.crashed', { detail: e.message || problem('worker.crashUnknown') }));
     };
     this.worker = worker;
     const backend = new URLSearchParams(location.search).get('backend');
@@ -61,7 +60,7 @@ class TrainingBridge {
    * Finished runs live in the store and IndexedDB; the last epoch's checkpoint in the Worker's
    * IndexedDB, which the new Worker offers to resume.
    */
-  private restart(message: string, backend?: BackendName): void {
+  private restart(message: Problem, backend?: BackendName): void {
     this.worker?.terminate();
     this.worker = null;
     this.pendingSteps = [];
@@ -166,11 +165,11 @@ class TrainingBridge {
         break;
       }
       case 'data-error':
-        store.setState({ dataError: msg.message, dataProgress: null, loadingFiles: false });
+        store.setState({ dataError: msg.problem, dataProgress: null, loadingFiles: false });
         break;
       case 'run-state':
         this.flushSteps();
-        store.setState({ runState: msg.state, runMessage: msg.message ?? null });
+        store.setState({ runState: msg.state, runMessage: msg.problem ?? null });
         break;
       case 'step':
         this.pendingSteps.push(msg.metrics);
@@ -181,10 +180,7 @@ class TrainingBridge {
         store.setState((s) => ({ evals: [...s.evals, msg.metrics] }));
         break;
       case 'device-lost':
-        this.restart(
-          `The GPU was lost (${msg.reason}). Training moved to WebAssembly on the CPU; the run stopped — if an epoch had finished, resume it below. Reload the page to try the GPU again.`,
-          'wasm',
-        );
+        this.restart(problem('device.movedToWasm', { reason: msg.reason }), 'wasm');
         break;
       case 'checkpoint':
         store.setState({ checkpoint: msg.info });
@@ -194,7 +190,7 @@ class TrainingBridge {
         break;
       case 'log':
         // Warnings are for the user (e.g. a checkpoint that did not fit the storage quota).
-        if (msg.level === 'warn') store.setState({ runMessage: msg.message });
+        if (msg.level === 'warn') store.setState({ runMessage: msg.problem });
         break;
       default:
         receiveInspect(msg);

@@ -96,18 +96,18 @@ export function receiveInspect(msg: InspectFromWorker): void {
       if (msg.result.id === insightId) store.setState({ insight: msg.result, insightBusy: false });
       break;
     case 'inspect-error':
-      if (msg.what === 'inspect') store.setState({ inspectError: msg.message, inspectBusy: false });
-      else if (msg.what === 'insight') store.setState({ insightError: msg.message, insightBusy: false });
+      if (msg.what === 'inspect') store.setState({ inspectError: msg.problem, inspectBusy: false });
+      else if (msg.what === 'insight') store.setState({ insightError: msg.problem, insightBusy: false });
       else if (msg.what === 'save' || msg.what === 'load')
-        store.setState({ modelFileNote: { kind: 'error', text: msg.message }, modelFileBusy: false });
-      else console.warn(`[worker] ${msg.message}`);
+        store.setState({ modelFileNote: { kind: 'error', problem: msg.problem }, modelFileBusy: false });
+      else console.warn('[worker]', msg.problem);
       break;
     case 'model-saved':
       download(msg.jsonName, msg.json, 'application/json');
       download(msg.weightsName, msg.weights, 'application/octet-stream');
       store.setState({
         modelFileBusy: false,
-        modelFileNote: { kind: 'saved', text: `${msg.jsonName} + ${msg.weightsName}` },
+        modelFileNote: { kind: 'saved', names: `${msg.jsonName} + ${msg.weightsName}` },
       });
       break;
     case 'model-loaded':
@@ -117,7 +117,7 @@ export function receiveInspect(msg: InspectFromWorker): void {
         seed: msg.origin.seed,
         liveModel: msg.origin,
         modelFileBusy: false,
-        modelFileNote: { kind: 'loaded', text: msg.name },
+        modelFileNote: { kind: 'loaded', names: msg.name },
       });
       break;
     case 'model-changed':

@@ -4,6 +4,8 @@
 
 import { bridge, type BridgeEvent } from './bridge';
 import { store } from '../store';
+import { en } from '../ui/i18n/en';
+import { wordProblem } from '../ui/i18n/render';
 import { appendEval, appendSteps, createRecord, finishRecord, newRunId, type RunRecord } from '../lab/record';
 
 /** Redraws of the growing record are batched: steps can come many times a second. */
@@ -72,7 +74,8 @@ function receive(e: BridgeEvent): void {
       break;
     case 'run-state': {
       if (!live || (e.state !== 'done' && e.state !== 'error')) return;
-      finishRecord(live, e.state, e.message ?? null, Date.now());
+      // The record is a file people share: its note is worded in English, as the CLI's are.
+      finishRecord(live, e.state, e.problem ? wordProblem(en, e.problem) : null, Date.now());
       commitLive();
       const rec = live;
       live = null;

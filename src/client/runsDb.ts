@@ -9,6 +9,7 @@ import type { RunRecord } from '../lab/record';
 import { checkRun } from '../lab/experiment';
 import { InvalidInput } from '../lab/validate';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
+import { problem } from '../shared/problem';
 
 const DB_NAME = 'alexnet-lab';
 const STORE = 'runs';
@@ -28,9 +29,9 @@ function unsaved(err: unknown): void {
   store.setState({
     labMessage: {
       kind: 'error',
-      text: isQuotaError(err)
-        ? `This browser's storage for this site is full, so runs cannot be saved: they stay until the page is closed. Export them to keep them. ${MAKE_ROOM}`
-        : `Runs cannot be saved in this browser (${err instanceof Error ? err.message : String(err)}); they stay until the page is closed. Export them to keep them.`,
+      problem: isQuotaError(err)
+        ? problem('storage.runsFull', { makeRoom: MAKE_ROOM })
+        : problem('storage.runsFailed', { detail: err instanceof Error ? err.message : String(err) }),
     },
   });
 }

@@ -3,12 +3,13 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { DatasetSummary } from '../shared/dataset';
 import type { BackendInfo } from '../shared/protocol';
+import type { Problem } from '../shared/problem';
 
 export interface DatasetSlice {
   dataset: DatasetSummary | null;
-  dataProgress: { loaded: number; total: number; what: string } | null;
-  /** The last load error, in plain words; cleared by the next successful load. */
-  dataError: string | null;
+  dataProgress: { loaded: number; total: number; what: Problem } | null;
+  /** The last load error; cleared by the next successful load. */
+  dataError: Problem | null;
   /** True while a user's files are being parsed in the Worker. */
   loadingFiles: boolean;
   backend: BackendInfo | null;

@@ -3,6 +3,7 @@
 
 import type { StateCreator } from 'zustand/vanilla';
 import type { FilterTiles, Inspection, ModelOrigin, TestInsight } from '../shared/inspect';
+import type { Problem } from '../shared/problem';
 
 export interface InspectSlice {
   /** The image being looked at, in words (file name or "test image #12"), or null. */
@@ -10,15 +11,15 @@ export interface InspectSlice {
   inspection: Inspection | null;
   inspectBusy: boolean;
   /** Why the last image could not be classified (the previous result stays). */
-  inspectError: string | null;
+  inspectError: Problem | null;
   filters: FilterTiles | null;
   insight: TestInsight | null;
   insightBusy: boolean;
-  insightError: string | null;
+  insightError: Problem | null;
   /** The model a run produced or a file loaded; null until then. */
   liveModel: ModelOrigin | null;
-  /** Outcome of the last save or load, in words. */
-  modelFileNote: { kind: 'saved' | 'loaded' | 'error'; text: string } | null;
+  /** Outcome of the last save or load: the file names, or why it failed. */
+  modelFileNote: { kind: 'saved' | 'loaded'; names: string } | { kind: 'error'; problem: Problem } | null;
   modelFileBusy: boolean;
 }
 

@@ -6,11 +6,10 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { RunRecord } from '../lab/record';
 import type { QueueItem } from '../lab/queue';
 import type { QueueSetup } from '../lab/url';
+import type { Problem } from '../shared/problem';
 
-export interface LabMessage {
-  kind: 'error' | 'info';
-  text: string;
-}
+/** `text` is what the URL reader still writes until it reports Problems too. */
+export type LabMessage = { kind: 'error' | 'info' } & ({ problem: Problem } | { text: string });
 
 export interface LabSlice {
   /**

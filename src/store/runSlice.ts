@@ -4,6 +4,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { CheckpointInfo, EvalMetrics, StepMetrics } from '../shared/protocol';
 import type { RunSettings, RunState } from '../shared/types';
+import type { Problem } from '../shared/problem';
 
 /** Appended in place by the bridge; `version` changes with each flush so views know to redraw. */
 export interface StepSeries {
@@ -16,7 +17,8 @@ export interface StepSeries {
 
 export interface RunSlice {
   runState: RunState;
-  runMessage: string | null;
+  /** Why the run failed, how it ended, or a warning while it trains. */
+  runMessage: Problem | null;
   /** The settings the current or last run started with (the config cannot change under it). */
   runSettings: RunSettings | null;
   latestStep: StepMetrics | null;

@@ -119,7 +119,7 @@ export function QueuePanel() {
             {t('labQueueProgress', {
               done: progress.done,
               total: progress.total,
-              eta: progress.etaS === null ? '—' : formatDuration(progress.etaS),
+              eta: progress.etaS === null ? '—' : formatDuration(t, progress.etaS),
             })}
             <progress value={progress.fraction} max={1} />
           </label>
