@@ -31,18 +31,14 @@ export function onRunFinished(listener: (rec: RunRecord) => void): () => void {
 function commitLive(): void {
   if (!live) return;
   const copy: RunRecord = { ...live };
-  const id = live.id;
   live = copy;
-  store.setState((s) => ({
-    runs: s.runs.map((r) => (r.id === id ? copy : r)),
-    runsVersion: s.runsVersion + 1,
-  }));
+  store.getState().commitRun(copy);
 }
 
 function scheduleRedraw(): void {
   redrawTimer ??= setTimeout(() => {
     redrawTimer = null;
-    store.setState((s) => ({ runsVersion: s.runsVersion + 1 }));
+    store.getState().touchRuns();
   }, REDRAW_MS);
 }
 
@@ -58,7 +54,7 @@ function receive(e: BridgeEvent): void {
       });
       nextVariant = null;
       live = rec;
-      store.setState((s) => ({ runs: [...s.runs, rec], liveRunId: rec.id }));
+      store.getState().addLiveRun(rec);
       break;
     }
     case 'step':
@@ -79,7 +75,7 @@ function receive(e: BridgeEvent): void {
       commitLive();
       const rec = live;
       live = null;
-      store.setState({ liveRunId: null });
+      store.getState().endLiveRun();
       finished.forEach((l) => l(rec));
       break;
     }

@@ -26,13 +26,11 @@ function db(): Promise<IDBPDatabase> {
 }
 
 function unsaved(err: unknown): void {
-  store.setState({
-    labMessage: {
-      kind: 'error',
-      problem: isQuotaError(err)
-        ? problem('storage.runsFull', { makeRoom: MAKE_ROOM })
-        : problem('storage.runsFailed', { detail: err instanceof Error ? err.message : String(err) }),
-    },
+  store.getState().setLabMessage({
+    kind: 'error',
+    problem: isQuotaError(err)
+      ? problem('storage.runsFull', { makeRoom: MAKE_ROOM })
+      : problem('storage.runsFailed', { detail: err instanceof Error ? err.message : String(err) }),
   });
 }
 
@@ -55,10 +53,7 @@ export async function startRunPersistence(): Promise<void> {
   } catch (err) {
     unsaved(err);
   }
-  store.setState((s) => {
-    const ids = new Set(s.runs.map((r) => r.id));
-    return { runs: [...saved.filter((r) => !ids.has(r.id)), ...s.runs], runsLoaded: true };
-  });
+  store.getState().mergeSavedRuns(saved);
   store.subscribe((next, prev) => {
     if (next.runs === prev.runs) return;
     const before = new Map(prev.runs.map((r) => [r.id, r]));

@@ -1,4 +1,4 @@
-import { useApp } from '../../store';
+import { isRunActive, useApp } from '../../store';
 import { bridge } from '../../client/bridge';
 import { CLASS_NAMES } from '../../shared/types';
 import { SampleGrid } from './SampleGrid';
@@ -14,7 +14,7 @@ export function DatasetPanel() {
   const error = useApp((s) => s.dataError);
   const loadingFiles = useApp((s) => s.loadingFiles);
   const dismiss = useApp((s) => s.dismissDataError);
-  const running = useApp((s) => s.runState === 'training' || s.runState === 'paused');
+  const running = useApp(isRunActive);
 
   return (
     <div className="panel" aria-labelledby="dataset-title">

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { loadModelFiles, saveModel } from '../../client/inspect';
-import { useApp } from '../../store';
+import { isRunActive, useApp } from '../../store';
 import { useProblemText, useT } from '../i18n';
 import { originText } from './Prediction';
 
@@ -11,7 +11,7 @@ export function ModelFiles() {
   const note = useApp((s) => s.modelFileNote);
   const word = useProblemText();
   const busy = useApp((s) => s.modelFileBusy);
-  const running = useApp((s) => s.runState === 'training' || s.runState === 'paused');
+  const running = useApp(isRunActive);
   const picker = useRef<HTMLInputElement>(null);
   return (
     <div

@@ -1,4 +1,4 @@
-import { useApp } from '../../store';
+import { isRunActive, useApp } from '../../store';
 import { useT } from '../i18n';
 import { NumberField } from '../config/NumberField';
 import { formatDuration } from '../run/format';
@@ -31,7 +31,7 @@ export function QueuePanel() {
   const runs = useApp((s) => s.runs);
   const liveRunId = useApp((s) => s.liveRunId);
   useApp((s) => s.runsVersion);
-  const busy = runState === 'training' || runState === 'paused';
+  const busy = isRunActive({ runState });
   const running = queue.find((i) => i.status === 'running');
 
   const finishedS = queue

@@ -1,4 +1,4 @@
-import { useApp } from '../../store';
+import { isRunActive, useApp } from '../../store';
 import { bridge } from '../../client/bridge';
 import { formatDuration } from './format';
 import { useProblemText, useT } from '../i18n';
@@ -14,7 +14,7 @@ export function Controls() {
   const saved = useApp((s) => s.savedCheckpoint);
   const ready = useApp((s) => s.dataset !== null);
   const epochs = useApp((s) => s.runSettings?.epochs ?? s.epochs);
-  const running = state === 'training' || state === 'paused';
+  const running = isRunActive({ runState: state });
   // A loaded or finished model of the page's architecture can be trained further.
   const held = useApp((s) => s.liveModel);
   const config = useApp((s) => s.config);
