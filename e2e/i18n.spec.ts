@@ -89,6 +89,10 @@ test('简体中文: every broken data file is refused in Chinese, and the data s
 }) => {
   await openInChinese(page);
   await expect(page.getByTestId('run-state')).toHaveText('空闲');
+  // Where the data came from is worded in Chinese too.
+  const source = await page.locator('p.source').innerText();
+  expect(source).toMatch(CJK);
+  expect(englishRun(source), source).toBeNull();
   const input = page.getByLabel(/从磁盘加载 CIFAR-10 批次/);
   for (const [file, p] of corpus) {
     await input.setInputFiles(path.join(fixtures, file));
@@ -97,6 +101,22 @@ test('简体中文: every broken data file is refused in Chinese, and the data s
     await alert.getByRole('button').click();
     await expect(page.getByRole('alert')).toHaveCount(0);
   }
+  // A good batch is accepted and its origin worded in Chinese.
+  await input.setInputFiles(path.join(fixtures, 'data_batch_1.bin'));
+  await expect(page.getByTestId('train-count')).toHaveText('100');
+  await expect(page.locator('p.source')).toHaveText(
+    wordProblem(
+      zh,
+      problem('data.source.mixed', {
+        train: problem('data.origin.yourBatch', {
+          files: 'data_batch_1.bin',
+          images: problem('data.origin.images', { n: '100' }),
+          numbers: '1',
+        }),
+        test: problem('data.origin.builtin'),
+      }),
+    ),
+  );
   expect(consoleErrors).toEqual([]);
 });
 

@@ -13,7 +13,7 @@ const fresh = () => createAppStore().getState();
 const backend: BackendInfo = { name: 'wasm', adapter: 'CPU', reason: problem('backend.noWebGpu') };
 const summary = (batches: number[]) =>
   ({
-    source: { kind: 'embedded', description: 'test' },
+    source: { kind: 'embedded', description: { code: 'test.test' } },
     trainCount: 10 * batches.length,
     testCount: 10,
     trainPerClass: [],

@@ -298,7 +298,7 @@ export async function loadEmbedded(
   return {
     source: {
       kind: 'embedded',
-      description: `Built-in: ${manifest.provenance} Training images split into five batches of 10,000 with seed ${manifest.seed}, 1,000 per class in each.`,
+      description: problem('data.source.builtin', { provenance: manifest.provenance, seed: manifest.seed }),
     },
     train,
     test,

@@ -17,7 +17,7 @@ function fakeEmbedded(): Dataset {
     labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
   });
   return {
-    source: { kind: 'embedded', description: 'built-in' },
+    source: { kind: 'embedded', description: { code: 'test.built-in' } },
     train: { ...mk(n, 1), batchOf: Uint8Array.from({ length: n }, (_, i) => 1 + (i % 5)) },
     test: mk(10, 2),
   };
@@ -46,7 +46,13 @@ describe('loadUserFiles', () => {
     expect(ds.train.batchOf[0]).toBe(1);
     expect(ds.train.batchOf[99]).toBe(1);
     expect(ds.train.batchOf[100]).toBe(2);
-    expect(ds.source.description).toContain('data_batch_1.bin, data_batch_2.bin');
+    expect(ds.source.description.params?.train).toEqual(
+      problem('data.origin.yourBatches', {
+        files: 'data_batch_1.bin, data_batch_2.bin',
+        images: problem('data.origin.images', { n: '150' }),
+        numbers: '1, 2',
+      }),
+    );
   });
 
   it('replaces only what was loaded and says where each part came from', async () => {
@@ -56,8 +62,15 @@ describe('loadUserFiles', () => {
     expect(ds.train.count).toBe(50);
     expect(Array.from(new Set(ds.train.batchOf))).toEqual([2]);
     expect(ds.test).toBe(current.test);
-    expect(ds.source.description).toMatch(
-      /Training images: your file data_batch_2\.bin .*Test images: the built-in CIFAR-10/,
+    expect(ds.source.description).toEqual(
+      problem('data.source.mixed', {
+        train: problem('data.origin.yourBatch', {
+          files: 'data_batch_2.bin',
+          images: problem('data.origin.images', { n: '50' }),
+          numbers: '2',
+        }),
+        test: problem('data.origin.builtin'),
+      }),
     );
     // Then the test batch too: now everything is the user's.
     const ds2 = await loadUserFiles([file('test_batch.bin')], ds);

@@ -8,7 +8,7 @@
 
 import type { DataSource, Dataset, ImageSet, TrainSet } from '../shared/dataset';
 import { IMAGE_BYTES } from '../shared/types';
-import { problem } from '../shared/problem';
+import { problem, type Problem } from '../shared/problem';
 import { DataError, formatCount } from './errors';
 import {
   type BatchId,
@@ -24,15 +24,14 @@ import { readTar, tarFiles, TarFormatError } from './tar';
 /** The official archive is 170 MB; refuse anything far larger before reading it. */
 export const MAX_ARCHIVE_BYTES = 400 * 1024 * 1024;
 
-/** Where each part of a dataset came from, in words, and whether it is the user's own files. */
+/** Where each part of a dataset came from (a phrase), and whether it is the user's own files. */
 interface Origin {
-  train: { text: string; user: boolean };
-  test: { text: string; user: boolean };
+  train: { text: Problem; user: boolean };
+  test: { text: Problem; user: boolean };
 }
 const origins = new WeakMap<Dataset, Origin>();
 
-const EMBEDDED_TEXT =
-  'the built-in CIFAR-10 (a JPEG quality-75 re-encode of the official images; pixels differ slightly from the official release)';
+const EMBEDDED_TEXT = problem('data.origin.builtin');
 
 function originOf(current: Dataset): Origin {
   const known = origins.get(current);
@@ -41,7 +40,7 @@ function originOf(current: Dataset): Origin {
     return { train: { text: EMBEDDED_TEXT, user: false }, test: { text: EMBEDDED_TEXT, user: false } };
   }
   const user = current.source.kind === 'official-binary';
-  const text = user ? 'official binary files loaded before' : 'the data loaded before';
+  const text = problem(user ? 'data.origin.officialBefore' : 'data.origin.before');
   return { train: { text, user }, test: { text, user } };
 }
 
@@ -136,8 +135,9 @@ function concat(batches: LoadedBatch[]): TrainSet {
   return { count, images, labels, batchOf };
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+/** "1 image" / "1,000 images" as a phrase. */
+function images(n: number): Problem {
+  return problem(n === 1 ? 'data.origin.oneImage' : 'data.origin.images', { n: formatCount(n) });
 }
 
 /**
@@ -182,7 +182,11 @@ export async function loadUserFiles(files: File[], current: Dataset | null): Pro
     train = concat(trainBatches);
     const numbers = trainBatches.map((b) => (b.id.split === 'train' ? b.id.batch : 0)).join(', ');
     trainOrigin = {
-      text: `your file${trainBatches.length > 1 ? 's' : ''} ${fileList(trainBatches)} (${plural(train.count, 'image', 'images')}, batch${trainBatches.length > 1 ? 'es' : ''} ${numbers})`,
+      text: problem(trainBatches.length > 1 ? 'data.origin.yourBatches' : 'data.origin.yourBatch', {
+        files: fileList(trainBatches),
+        images: images(train.count),
+        numbers,
+      }),
       user: true,
     };
   } else {
@@ -195,7 +199,7 @@ export async function loadUserFiles(files: File[], current: Dataset | null): Pro
   if (testBatch) {
     test = testBatch.set;
     testOrigin = {
-      text: `your file ${testBatch.where} (${plural(test.count, 'image', 'images')})`,
+      text: problem('data.origin.yourTest', { file: testBatch.where, images: images(test.count) }),
       user: true,
     };
   } else {
@@ -207,11 +211,11 @@ export async function loadUserFiles(files: File[], current: Dataset | null): Pro
   const source: DataSource = allUser
     ? {
         kind: 'official-binary',
-        description: `CIFAR-10 from the official binary release, as you loaded it. Training: ${trainOrigin.text}. Test: ${testOrigin.text}.`,
+        description: problem('data.source.official', { train: trainOrigin.text, test: testOrigin.text }),
       }
     : {
         kind: 'mixed',
-        description: `Training images: ${trainOrigin.text}. Test images: ${testOrigin.text}.`,
+        description: problem('data.source.mixed', { train: trainOrigin.text, test: testOrigin.text }),
       };
   const dataset: Dataset = { source, train, test };
   origins.set(dataset, { train: trainOrigin, test: testOrigin });

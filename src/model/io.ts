@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../shared/types';
 import { createModel, type TrainableModel } from './build';
 import { buildSpec } from './spec';
-import { problem, ProblemError } from '../shared/problem';
+import { problem, ProblemError, type Problem } from '../shared/problem';
 
 export const FORMAT = 'alexnet-lab';
 export const WEIGHTS_FILE = 'alexnet-lab.weights.bin';
@@ -22,8 +22,8 @@ export interface SavedMeta {
   trained: boolean;
   /** Epochs completed when saved. */
   epochs: number;
-  /** Where the training images came from, in plain words. */
-  provenance: string;
+  /** Where the training images came from: the dataset's description (plain words in older files). */
+  provenance: string | Problem;
   savedAt: string;
 }
 

@@ -63,7 +63,7 @@ function syntheticDataset(trainCount: number, testCount: number): Dataset {
   };
   const train = make(trainCount);
   return {
-    source: { kind: 'embedded', description: 'synthetic' },
+    source: { kind: 'embedded', description: { code: 'test.synthetic' } },
     train: { ...train, batchOf: new Uint8Array(trainCount).map((_, i) => 1 + (i % 5)) },
     test: make(testCount),
   };

@@ -16,7 +16,7 @@ import { planData } from '../data/dataPlan';
 import { createRng, shuffleInPlace } from '../data/random';
 import { decodeImage, firstLayerTiles, forwardOne, predictTestSet } from './inspectOps';
 import { describeError } from './errors';
-import { problem, ProblemError } from '../shared/problem';
+import { problem, ProblemError, type Problem } from '../shared/problem';
 
 export interface InspectContext {
   post(msg: FromWorker, transfer?: Transferable[]): void;
@@ -31,7 +31,7 @@ interface Held {
   origin: ModelOrigin;
   /** The run's settings (null for a loaded or untrained model). */
   settings: RunSettings | null;
-  provenance: string;
+  provenance: string | Problem;
 }
 
 /** Used when no data is loaded yet: the CIFAR-10 training set's well-known channel statistics. */

@@ -43,7 +43,7 @@ export function DatasetPanel() {
             <span data-testid="test-count">{dataset.testCount}</span>{' '}
             {t('countsImages', { seconds: (dataset.loadMs / 1000).toFixed(1) })}
           </p>
-          <p className="source">{dataset.source.description}</p>
+          <p className="source">{word(dataset.source.description)}</p>
           <details>
             <summary>{t('perClassAndBatch')}</summary>
             <table className="small-table">

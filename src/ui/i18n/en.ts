@@ -364,6 +364,20 @@ export const en = {
   'problem.data.builtin.noCanvas': 'This browser cannot read pixels from an OffscreenCanvas in a Worker.',
   'problem.data.builtin.decodeFailed': 'decoding {file} failed: {detail}',
   'problem.data.builtin.labels': 'The built-in CIFAR-10 labels file is damaged.',
+  'problem.data.source.builtin':
+    'Built-in: {provenance} Training images split into five batches of 10,000 with seed {seed}, 1,000 per class in each.',
+  'problem.data.source.official':
+    'CIFAR-10 from the official binary release, as you loaded it. Training: {train}. Test: {test}.',
+  'problem.data.source.mixed': 'Training images: {train}. Test images: {test}.',
+  'problem.data.origin.builtin':
+    'the built-in CIFAR-10 (a JPEG quality-75 re-encode of the official images; pixels differ slightly from the official release)',
+  'problem.data.origin.officialBefore': 'official binary files loaded before',
+  'problem.data.origin.before': 'the data loaded before',
+  'problem.data.origin.yourBatch': 'your file {files} ({images}, batch {numbers})',
+  'problem.data.origin.yourBatches': 'your files {files} ({images}, batches {numbers})',
+  'problem.data.origin.yourTest': 'your file {file} ({images})',
+  'problem.data.origin.oneImage': '{n} image',
+  'problem.data.origin.images': '{n} images',
   'problem.data.progress.manifest': 'manifest loaded',
   'problem.data.progress.decoded': '{file} decoded',
   'problem.image.empty': 'The file is empty.',
