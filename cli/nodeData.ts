@@ -7,6 +7,7 @@ import jpeg from 'jpeg-js';
 import type { Dataset } from '../src/shared/dataset';
 import { IMAGE_BYTES } from '../src/shared/types';
 import { cutMosaic, type EmbeddedManifest } from '../src/data/embedded';
+import { problem } from '../src/shared/problem';
 
 export function loadEmbeddedFromDisk(dir: string): Dataset {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as EmbeddedManifest;
@@ -45,7 +46,10 @@ export function loadEmbeddedFromDisk(dir: string): Dataset {
     } else testAt += part.count;
   }
   return {
-    source: { kind: 'embedded', description: manifest.provenance },
+    source: {
+      kind: 'embedded',
+      description: problem('data.source.builtin', { provenance: manifest.provenance, seed: manifest.seed }),
+    },
     train,
     test,
   };

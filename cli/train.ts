@@ -21,6 +21,9 @@ import { exportExperiment } from '../src/lab/experiment';
 import { runToCsv } from '../src/lab/csv';
 import { loadEmbeddedFromDisk } from './nodeData';
 import { parseTrainArgs, problemText } from './args';
+import { ProblemError } from '../src/shared/problem';
+import { en } from '../src/ui/i18n/en';
+import { wordProblem } from '../src/ui/i18n/render';
 
 const parsed = parseTrainArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -63,8 +66,9 @@ async function main() {
   process.on('SIGINT', () => control.stop());
   let lastLog = Date.now();
   const model = await train(buildSpec(settings.config), settings, dataset, control, {
-    onState: (state, message) => {
-      if (state === 'done' || state === 'error') finishRecord(rec, state, message ?? null, Date.now());
+    onState: (state, why) => {
+      const message = why ? wordProblem(en, why) : null;
+      if (state === 'done' || state === 'error') finishRecord(rec, state, message, Date.now());
       if (message) console.log(`${state}: ${message}`);
     },
     onStep: (m) => {
@@ -96,7 +100,11 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    console.error(`train: ${err instanceof Error ? err.message : String(err)}`);
+    const text =
+      err instanceof ProblemError
+        ? wordProblem(en, err.problem)
+        : String(err instanceof Error ? err.message : err);
+    console.error(`train: ${text}`);
     process.exit(1);
   },
 );

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bridge } from '../client/bridge';
 import { startLab } from '../client/lab';
+import { startInspect } from '../client/inspect';
 import './app.css';
 
 // The Worker starts at once: picking a backend and decoding the data overlap with first paint.
@@ -15,8 +16,9 @@ if (new URLSearchParams(location.search).has('testhooks')) {
     loseDevice: () => bridge.loseDeviceForTest(),
   };
 }
-// Before the first render: the setup in the URL and the saved runs.
+// Before the first render: the setup in the URL, the saved runs and the inspect views' listeners.
 startLab();
+startInspect();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,19 +1,22 @@
 // The one module that owns the training Worker. It starts it lazily, sends typed ToWorker
-// messages and writes every FromWorker event into the store. Components never see the Worker.
+// messages, and turns every FromWorker message into a patch (client/reduce.ts) applied through
+// the slices' actions. Components never see the Worker.
 
 import type { FromWorker, ToWorker, BackendName, StepMetrics } from '../shared/protocol';
-import { store } from '../store';
+import { store, isRunActive } from '../store';
 import { settingsOf } from '../store/configSlice';
-import { emptyRun } from '../store/runSlice';
 import type { RunSettings } from '../shared/types';
 import type { InspectToWorker } from '../shared/inspect';
-import { receiveInspect } from './inspect';
+import { problem, type Problem } from '../shared/problem';
+import { applyPatch, reduce, reduceSteps, type Incoming } from './reduce';
 
-/** What listeners (the run recorder, the queue runner) hear: every Worker event, plus each run's start. */
+/** What listeners (recorder, queue runner, inspect views) hear: every Worker event, plus each run's start. */
 export type BridgeEvent = FromWorker | { type: 'started'; settings: RunSettings };
 
 /** Step events can arrive faster than a screen refreshes: they are applied at most this often. */
 const FLUSH_MS = 100;
+
+const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 class TrainingBridge {
   private worker: Worker | null = null;
@@ -39,21 +42,20 @@ class TrainingBridge {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
-      this.restart(
-        `The training worker crashed (${e.message || 'unknown error'}); the current run stopped. A fresh worker is reloading the data — your finished runs are kept, and a run with a finished epoch can be resumed.`,
-      );
+      this.restart(problem('worker.crashed', { detail: e.message || problem('worker.crashUnknown') }));
     };
     this.worker = worker;
-    const backend = new URLSearchParams(location.search).get('backend');
-    const valid: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+    const backend = new URLSearchParams(location.search).get('backend') as BackendName | null;
     const dataUrl = new URL(`${import.meta.env.BASE_URL}data/`, location.href).href;
     this.send({
       type: 'init',
       dataUrl,
-      backend:
-        this.backendOverride ??
-        (valid.includes(backend as BackendName) ? (backend as BackendName) : undefined),
+      backend: this.backendOverride ?? (backend && BACKENDS.includes(backend) ? backend : undefined),
     });
+  }
+
+  private apply(event: Incoming): void {
+    applyPatch(store.getState(), reduce(store.getState(), event));
   }
 
   /**
@@ -61,19 +63,12 @@ class TrainingBridge {
    * Finished runs live in the store and IndexedDB; the last epoch's checkpoint in the Worker's
    * IndexedDB, which the new Worker offers to resume.
    */
-  private restart(message: string, backend?: BackendName): void {
+  private restart(why: Problem, backend?: BackendName): void {
     this.worker?.terminate();
     this.worker = null;
     this.pendingSteps = [];
     if (backend) this.backendOverride = backend;
-    store.setState({
-      runState: 'error',
-      runMessage: message,
-      dataset: null,
-      dataProgress: null,
-      loadingFiles: false,
-      backend: null,
-    });
+    this.apply({ type: 'worker-lost', problem: why });
     this.start();
   }
 
@@ -85,15 +80,15 @@ class TrainingBridge {
   /** Trains with the page's settings, or with `given` (the ablation queue's next run). */
   train(given?: RunSettings, opts: { continueModel?: boolean; resume?: boolean } = {}): void {
     const s = store.getState();
-    if (s.runState === 'training' || s.runState === 'paused') return;
+    if (isRunActive(s)) return;
     const settings = given ?? settingsOf(s);
-    store.setState({ runState: 'training', runSettings: settings, checkpoint: null, ...emptyRun() });
+    this.apply({ type: 'started', settings });
     this.send({ type: 'train', settings, continueModel: opts.continueModel, resume: opts.resume });
     this.listeners.forEach((l) => l({ type: 'started', settings }));
   }
   /** Forgets the interrupted run's checkpoint. */
   discardCheckpoint(): void {
-    store.setState({ checkpoint: null });
+    this.apply({ type: 'checkpoint-discarded' });
     this.send({ type: 'discard-checkpoint' });
   }
   pause(): void {
@@ -123,82 +118,30 @@ class TrainingBridge {
 
   loadFiles(files: File[]): void {
     if (files.length === 0) return;
-    store.setState({ loadingFiles: true });
+    this.apply({ type: 'files-requested' });
     this.send({ type: 'load-files', files });
   }
 
   private flushSteps = (): void => {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    if (this.pendingSteps.length === 0) return;
-    const { series } = store.getState();
-    for (const m of this.pendingSteps) {
-      series.step.push(m.step);
-      series.loss.push(m.loss);
-      series.lr.push(m.learningRate);
-    }
-    const latestStep = this.pendingSteps[this.pendingSteps.length - 1];
+    const steps = this.pendingSteps;
     this.pendingSteps = [];
-    store.setState({ latestStep, series: { ...series, version: series.version + 1 } });
+    applyPatch(store.getState(), reduceSteps(store.getState(), steps));
   };
 
   private receive(msg: FromWorker): void {
-    this.listeners.forEach((l) => l(msg));
-    switch (msg.type) {
-      case 'backend':
-        store.setState({ backend: msg.info });
-        break;
-      case 'data-progress':
-        store.setState({ dataProgress: { loaded: msg.loaded, total: msg.total, what: msg.what } });
-        break;
-      case 'dataset': {
-        // Keep the ticked batches that the new data has; none left means all of its batches.
-        const available = msg.summary.batches.map((b) => b.batch);
-        store.setState((s) => {
-          const kept = s.data.batches.filter((b) => available.includes(b));
-          return {
-            dataset: msg.summary,
-            dataError: null,
-            dataProgress: null,
-            loadingFiles: false,
-            data: { ...s.data, batches: kept.length > 0 ? kept : available },
-          };
-        });
-        break;
-      }
-      case 'data-error':
-        store.setState({ dataError: msg.message, dataProgress: null, loadingFiles: false });
-        break;
-      case 'run-state':
-        this.flushSteps();
-        store.setState({ runState: msg.state, runMessage: msg.message ?? null });
-        break;
-      case 'step':
-        this.pendingSteps.push(msg.metrics);
-        this.flushTimer ??= setTimeout(this.flushSteps, FLUSH_MS);
-        break;
-      case 'eval':
-        this.flushSteps();
-        store.setState((s) => ({ evals: [...s.evals, msg.metrics] }));
-        break;
-      case 'device-lost':
-        this.restart(
-          `The GPU was lost (${msg.reason}). Training moved to WebAssembly on the CPU; the run stopped — if an epoch had finished, resume it below. Reload the page to try the GPU again.`,
-          'wasm',
-        );
-        break;
-      case 'checkpoint':
-        store.setState({ checkpoint: msg.info });
-        break;
-      case 'checkpoint-saved':
-        store.setState({ savedCheckpoint: { epoch: msg.epoch, step: msg.step, savedAt: msg.savedAt } });
-        break;
-      case 'log':
-        // Warnings are for the user (e.g. a checkpoint that did not fit the storage quota).
-        if (msg.level === 'warn') store.setState({ runMessage: msg.message });
-        break;
-      default:
-        receiveInspect(msg);
+    if (msg.type === 'step') {
+      this.pendingSteps.push(msg.metrics);
+      this.flushTimer ??= setTimeout(this.flushSteps, FLUSH_MS);
+    } else {
+      // Every other message sees the steps before it.
+      this.flushSteps();
+      this.apply(msg);
     }
+    this.listeners.forEach((l) => l(msg));
+    if (msg.type === 'device-lost')
+      this.restart(problem('device.movedToWasm', { reason: msg.reason }), 'wasm');
   }
 }
 

@@ -4,6 +4,8 @@
 
 import { bridge, type BridgeEvent } from './bridge';
 import { store } from '../store';
+import { en } from '../ui/i18n/en';
+import { wordProblem } from '../ui/i18n/render';
 import { appendEval, appendSteps, createRecord, finishRecord, newRunId, type RunRecord } from '../lab/record';
 
 /** Redraws of the growing record are batched: steps can come many times a second. */
@@ -29,18 +31,14 @@ export function onRunFinished(listener: (rec: RunRecord) => void): () => void {
 function commitLive(): void {
   if (!live) return;
   const copy: RunRecord = { ...live };
-  const id = live.id;
   live = copy;
-  store.setState((s) => ({
-    runs: s.runs.map((r) => (r.id === id ? copy : r)),
-    runsVersion: s.runsVersion + 1,
-  }));
+  store.getState().commitRun(copy);
 }
 
 function scheduleRedraw(): void {
   redrawTimer ??= setTimeout(() => {
     redrawTimer = null;
-    store.setState((s) => ({ runsVersion: s.runsVersion + 1 }));
+    store.getState().touchRuns();
   }, REDRAW_MS);
 }
 
@@ -56,7 +54,7 @@ function receive(e: BridgeEvent): void {
       });
       nextVariant = null;
       live = rec;
-      store.setState((s) => ({ runs: [...s.runs, rec], liveRunId: rec.id }));
+      store.getState().addLiveRun(rec);
       break;
     }
     case 'step':
@@ -72,11 +70,12 @@ function receive(e: BridgeEvent): void {
       break;
     case 'run-state': {
       if (!live || (e.state !== 'done' && e.state !== 'error')) return;
-      finishRecord(live, e.state, e.message ?? null, Date.now());
+      // The record is a file people share: its note is worded in English, as the CLI's are.
+      finishRecord(live, e.state, e.problem ? wordProblem(en, e.problem) : null, Date.now());
       commitLive();
       const rec = live;
       live = null;
-      store.setState({ liveRunId: null });
+      store.getState().endLiveRun();
       finished.forEach((l) => l(rec));
       break;
     }

@@ -9,6 +9,7 @@ import type { RunRecord } from '../lab/record';
 import { checkRun } from '../lab/experiment';
 import { InvalidInput } from '../lab/validate';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
+import { problem } from '../shared/problem';
 
 const DB_NAME = 'alexnet-lab';
 const STORE = 'runs';
@@ -25,13 +26,11 @@ function db(): Promise<IDBPDatabase> {
 }
 
 function unsaved(err: unknown): void {
-  store.setState({
-    labMessage: {
-      kind: 'error',
-      text: isQuotaError(err)
-        ? `This browser's storage for this site is full, so runs cannot be saved: they stay until the page is closed. Export them to keep them. ${MAKE_ROOM}`
-        : `Runs cannot be saved in this browser (${err instanceof Error ? err.message : String(err)}); they stay until the page is closed. Export them to keep them.`,
-    },
+  store.getState().setLabMessage({
+    kind: 'error',
+    problem: isQuotaError(err)
+      ? problem('storage.runsFull', { makeRoom: MAKE_ROOM })
+      : problem('storage.runsFailed', { detail: err instanceof Error ? err.message : String(err) }),
   });
 }
 
@@ -54,10 +53,7 @@ export async function startRunPersistence(): Promise<void> {
   } catch (err) {
     unsaved(err);
   }
-  store.setState((s) => {
-    const ids = new Set(s.runs.map((r) => r.id));
-    return { runs: [...saved.filter((r) => !ids.has(r.id)), ...s.runs], runsLoaded: true };
-  });
+  store.getState().mergeSavedRuns(saved);
   store.subscribe((next, prev) => {
     if (next.runs === prev.runs) return;
     const before = new Map(prev.runs.map((r) => [r.id, r]));

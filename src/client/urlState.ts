@@ -14,15 +14,17 @@ const WRITE_MS = 300;
 export function startUrlState(): void {
   const s = store.getState();
   const decoded = decodeUrlState(new URLSearchParams(location.search), allSettingsOf(s));
-  if (decoded.present)
-    store.setState({ ...decoded.settings, ...(decoded.queue ? { queueSetup: decoded.queue } : {}) });
+  if (decoded.present) {
+    s.restoreSettings(decoded.settings);
+    if (decoded.queue) s.setQueueSetup(decoded.queue);
+  }
   if (decoded.problems.length > 0) {
     const lang = getLang();
     const keys = decoded.problems.map((p) => String(p.params?.name)).join(', ');
     const lines = [problem('url.settingsReset', { keys }), ...decoded.problems].map((p) =>
       renderProblem(lang, p),
     );
-    store.setState({ labMessage: { kind: 'error', text: lines.join(' ') } });
+    s.setLabMessage({ kind: 'error', text: lines.join(' ') });
   }
 
   let timer: ReturnType<typeof setTimeout> | null = null;

@@ -11,6 +11,7 @@
 import type { Dataset, ImageSet, TrainSet } from '../shared/dataset';
 import { IMAGE_BYTES, IMAGE_SIZE } from '../shared/types';
 import { DataError } from './errors';
+import { problem, type Problem } from '../shared/problem';
 import { tilesFromYcc420 } from './ycc';
 
 export interface EmbeddedPart {
@@ -42,7 +43,8 @@ export interface EmbeddedManifest {
   counts: { train: number; test: number };
 }
 
-export type ProgressFn = (loaded: number, total: number, what: string) => void;
+/** `what` just finished, as a phrase (problem.data.progress.*). */
+export type ProgressFn = (loaded: number, total: number, what: Problem) => void;
 
 /**
  * How mosaics are decoded. 'image-decoder' (WebCodecs) yields the raw Y/Cb/Cr planes, which are
@@ -62,21 +64,21 @@ async function fetchOk(url: string, what: string): Promise<Response> {
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new DataError(`fetching ${what} failed: ${(e as Error).message}`);
+    throw new DataError(problem('data.builtin.fetchFailed', { file: what, detail: (e as Error).message }));
   }
   if (!response.ok) {
-    throw new DataError(`fetching ${what} failed: HTTP ${response.status} for ${url}`);
+    throw new DataError(problem('data.builtin.fetchHttp', { file: what, status: response.status, url }));
   }
   return response;
 }
 
 function checkManifest(m: EmbeddedManifest): void {
   if (m?.format !== 'alexnet-lab/cifar10-mosaic' || m.version !== 1 || !Array.isArray(m.parts)) {
-    throw new DataError('The built-in CIFAR-10 manifest is not in a format this app version understands.');
+    throw new DataError(problem('data.builtin.manifestFormat'));
   }
   for (const p of m.parts) {
     if (p.count > p.cols * p.rows || p.width !== p.cols * IMAGE_SIZE || p.height !== p.rows * IMAGE_SIZE) {
-      throw new DataError(`The built-in CIFAR-10 manifest describes ${p.file} inconsistently.`);
+      throw new DataError(problem('data.builtin.manifestPart', { file: p.file }));
     }
   }
 }
@@ -143,7 +145,7 @@ export function cutMosaic(
 /**
  * Fetches and decodes the embedded CIFAR-10. `baseUrl` is the folder that holds manifest.json
  * (e.g. `${import.meta.env.BASE_URL}data/`). `onProgress` is told the number of images
- * ready so far, the total, and what just finished, in words.
+ * ready so far, the total, and what just finished (a Problem the UI words).
  */
 export async function loadEmbedded(
   baseUrl: string,
@@ -153,7 +155,7 @@ export async function loadEmbedded(
   const mode = options.decoder ?? 'auto';
   const haveImageDecoder = typeof ImageDecoder !== 'undefined';
   if (mode === 'image-decoder' && !haveImageDecoder) {
-    throw new DataError('This browser has no ImageDecoder (WebCodecs) to decode the built-in images.');
+    throw new DataError(problem('data.builtin.noImageDecoder'));
   }
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const manifest = (await (
@@ -161,7 +163,7 @@ export async function loadEmbedded(
   ).json()) as EmbeddedManifest;
   checkManifest(manifest);
   const total = manifest.counts.train + manifest.counts.test;
-  onProgress?.(0, total, 'manifest loaded');
+  onProgress?.(0, total, problem('data.progress.manifest'));
 
   const labelsPromise = fetchOk(`${base}${manifest.labels.file}`, manifest.labels.file).then((r) =>
     r.arrayBuffer(),
@@ -181,7 +183,7 @@ export async function loadEmbedded(
     nextTest += p.count;
   }
   if (nextTrain !== manifest.counts.train || nextTest !== manifest.counts.test) {
-    throw new DataError('The built-in CIFAR-10 manifest counts do not add up.');
+    throw new DataError(problem('data.builtin.manifestCounts'));
   }
 
   // One canvas for all parts: each part's draw + read + cut runs synchronously, so they never interleave.
@@ -202,7 +204,7 @@ export async function loadEmbedded(
         ) {
           if (mode === 'image-decoder') {
             throw new DataError(
-              `ImageDecoder gave ${part.file} as ${image.format}, not planar 4:2:0 (I420).`,
+              problem('data.builtin.notI420', { file: part.file, format: String(image.format) }),
             );
           }
           return false;
@@ -232,14 +234,19 @@ export async function loadEmbedded(
     if (bitmap.width !== part.width || bitmap.height !== part.height) {
       bitmap.close();
       throw new DataError(
-        `The built-in ${part.file} is ${bitmap.width}×${bitmap.height}, not ${part.width}×${part.height}.`,
+        problem('data.builtin.wrongSize', {
+          file: part.file,
+          width: bitmap.width,
+          height: bitmap.height,
+          wantWidth: part.width,
+          wantHeight: part.height,
+        }),
       );
     }
     if (!canvas || canvas.width !== part.width || canvas.height !== part.height) {
       canvas = new OffscreenCanvas(part.width, part.height);
       context = canvas.getContext('2d', { willReadFrequently: true });
-      if (!context)
-        throw new DataError('This browser cannot read pixels from an OffscreenCanvas in a Worker.');
+      if (!context) throw new DataError(problem('data.builtin.noCanvas'));
     }
     const ctx = context as OffscreenCanvasRenderingContext2D;
     ctx.drawImage(bitmap, 0, 0);
@@ -261,10 +268,12 @@ export async function loadEmbedded(
       }
     } catch (e) {
       if (e instanceof DataError) throw e;
-      throw new DataError(`decoding ${part.file} failed: ${(e as Error).message}`);
+      throw new DataError(
+        problem('data.builtin.decodeFailed', { file: part.file, detail: (e as Error).message }),
+      );
     }
     loaded += part.count;
-    onProgress?.(loaded, total, `${part.file} decoded`);
+    onProgress?.(loaded, total, problem('data.progress.decoded', { file: part.file }));
   };
 
   const [labelBytes] = await Promise.all([labelsPromise, ...manifest.parts.map(decodePart)]);
@@ -281,7 +290,7 @@ export async function loadEmbedded(
     } else testLabels.set(labels, first);
   }
   for (const l of allLabels) {
-    if (l > 9) throw new DataError('The built-in CIFAR-10 labels file is damaged.');
+    if (l > 9) throw new DataError(problem('data.builtin.labels'));
   }
 
   const train: TrainSet = { count: manifest.counts.train, images: trainImages, labels: trainLabels, batchOf };
@@ -289,7 +298,7 @@ export async function loadEmbedded(
   return {
     source: {
       kind: 'embedded',
-      description: `Built-in: ${manifest.provenance} Training images split into five batches of 10,000 with seed ${manifest.seed}, 1,000 per class in each.`,
+      description: problem('data.source.builtin', { provenance: manifest.provenance, seed: manifest.seed }),
     },
     train,
     test,

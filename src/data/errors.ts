@@ -1,10 +1,12 @@
+import { ProblemError, type Problem } from '../shared/problem';
+
 /**
- * A data problem the user can act on: `message` is written for them, in plain words, and can be
- * shown as is. Loaders throw it before touching the current dataset, so the caller keeps that.
+ * A data problem the user can act on, as a code and parameters (the UI words it). Loaders throw
+ * it before touching the current dataset, so the caller keeps that.
  */
-export class DataError extends Error {
-  constructor(message: string) {
-    super(message);
+export class DataError extends ProblemError {
+  constructor(p: Problem) {
+    super(p);
     this.name = 'DataError';
   }
 }

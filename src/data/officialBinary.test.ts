@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from './errors';
+import { problem } from '../shared/problem';
 import {
   batchIdOf,
   checkBatchSize,
@@ -69,42 +70,59 @@ describe('official CIFAR-10 binary batches', () => {
 
   it('explains a truncated file', () => {
     const e = errorOf(() => parseBatch('truncated.bin', fixture('truncated.bin')));
-    expect(e.message).toBe(
-      'truncated.bin is 31,964 bytes, which is not a whole number of CIFAR-10 records (3,073 bytes each) — it may be truncated or not a CIFAR-10 binary file.',
+    expect(e.problem).toEqual(
+      problem('data.batch.notWholeRecords', { name: 'truncated.bin', size: '31,964', hint: '' }),
     );
   });
 
   it('rejects labels above 9 and names the record', () => {
     const e = errorOf(() => parseBatch('data_batch_4.bin', fixture('random.bin')));
-    expect(e.message).toBe(
-      'data_batch_4.bin is not CIFAR-10: record 1 has label 200; CIFAR-10 labels are 0–9.',
+    expect(e.problem).toEqual(
+      problem('data.batch.badLabel', { name: 'data_batch_4.bin', record: '1', label: 200, hint: '' }),
     );
     const bytes = fixture('data_batch_1.bin').slice();
     bytes[16 * RECORD_BYTES] = 200;
-    expect(errorOf(() => parseBatch('x.bin', bytes)).message).toContain('record 17 has label 200');
+    expect(errorOf(() => parseBatch('x.bin', bytes)).problem.params).toMatchObject({
+      record: '17',
+      label: 200,
+    });
   });
 
   it('says what a renamed PNG really is', () => {
     const e = errorOf(() => parseBatch('png-renamed.bin', fixture('png-renamed.bin')));
-    expect(e.message).toMatch(/^png-renamed\.bin is a PNG image, not a CIFAR-10 binary batch/);
+    expect(e.problem).toEqual(
+      problem('data.batch.otherFormat', { name: 'png-renamed.bin', what: problem('format.png') }),
+    );
     const gz = fixture('cifar-10-binary.tar.gz');
-    expect(errorOf(() => parseBatch('data_batch_1.bin', gz)).message).toContain('is a gzip archive');
+    expect(errorOf(() => parseBatch('data_batch_1.bin', gz)).problem.params?.what).toEqual(
+      problem('format.gzip'),
+    );
   });
 
   it('rejects an empty file and mentions CIFAR-100 when the size fits its records', () => {
-    expect(errorOf(() => parseBatch('empty.bin', fixture('empty.bin'))).message).toBe(
-      'empty.bin is empty (0 bytes): it holds no CIFAR-10 images.',
+    expect(errorOf(() => parseBatch('empty.bin', fixture('empty.bin'))).problem).toEqual(
+      problem('data.batch.empty', { name: 'empty.bin' }),
     );
     const e = errorOf(() => parseBatch('cifar100-like.bin', fixture('cifar100-like.bin')));
-    expect(e.message).toContain('9,222 bytes, which is not a whole number of CIFAR-10 records');
-    expect(e.message).toContain('CIFAR-100');
+    expect(e.problem).toEqual(
+      problem('data.batch.notWholeRecords', {
+        name: 'cifar100-like.bin',
+        size: '9,222',
+        hint: problem('data.batch.cifar100Hint'),
+      }),
+    );
   });
 
   it('rejects files larger than a batch from the size alone', () => {
     expect(() => checkBatchSize('data_batch_1.bin', MAX_BATCH_BYTES)).not.toThrow();
     const e = errorOf(() => checkBatchSize('big.bin', MAX_BATCH_BYTES + 1));
-    expect(e.message).toContain(
-      'big.bin is 30,730,001 bytes, larger than any CIFAR-10 batch file (30,730,000 bytes',
+    expect(e.problem).toEqual(
+      problem('data.batch.tooLarge', {
+        name: 'big.bin',
+        size: '30,730,001',
+        max: '30,730,000',
+        images: '10,000',
+      }),
     );
   });
 

@@ -5,6 +5,7 @@
 
 import type { ImageSet } from '../shared/dataset';
 import { IMAGE_BYTES, NUM_CLASSES } from '../shared/types';
+import { problem, type Problem } from '../shared/problem';
 import { DataError, formatCount } from './errors';
 
 export const RECORD_BYTES = 1 + IMAGE_BYTES;
@@ -14,9 +15,6 @@ export const MAX_BATCH_BYTES = RECORD_BYTES * RECORDS_PER_BATCH;
 const CIFAR100_RECORD_BYTES = 2 + IMAGE_BYTES;
 
 export type BatchId = { split: 'train'; batch: number } | { split: 'test' };
-
-const NAMING =
-  'name the training batches data_batch_1.bin … data_batch_5.bin and the test batch test_batch.bin, as in the official release';
 
 /** data_batch_N.bin (N = 1…5) or test_batch.bin, in any folder; null for any other name. */
 export function batchIdOf(name: string): BatchId | null {
@@ -32,21 +30,24 @@ export function batchFileName(id: BatchId): string {
   return id.split === 'test' ? 'test_batch.bin' : `data_batch_${id.batch}.bin`;
 }
 
-/** What a file really is, from its first bytes, in words; null if nothing known. */
-export function sniffFormat(bytes: Uint8Array): string | null {
+/** What a file really is, from its first bytes, as a phrase (problem.format.*); null if nothing known. */
+export function sniffFormat(bytes: Uint8Array): Problem | null {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'a PNG image';
-  if (starts(0xff, 0xd8, 0xff)) return 'a JPEG image';
-  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'a zip archive';
-  if (starts(0x1f, 0x8b)) return 'a gzip archive (for example a .tar.gz)';
-  if (starts(0x47, 0x49, 0x46, 0x38)) return 'a GIF image';
-  if (starts(0x42, 0x5a, 0x68)) return 'a bzip2 archive';
-  if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return 'an xz archive';
-  if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF document';
-  if (starts(0x80) && bytes[1] >= 2 && bytes[1] <= 5)
-    return 'a Python pickle (the CIFAR-10 "python version")';
-  if (bytes.length >= 262 && text(bytes, 257, 262) === 'ustar') return 'a tar archive';
-  return null;
+  const kind = (): string | null => {
+    if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
+    if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
+    if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
+    if (starts(0x1f, 0x8b)) return 'gzip';
+    if (starts(0x47, 0x49, 0x46, 0x38)) return 'gif';
+    if (starts(0x42, 0x5a, 0x68)) return 'bzip2';
+    if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return 'xz';
+    if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
+    if (starts(0x80) && bytes[1] >= 2 && bytes[1] <= 5) return 'pickle';
+    if (bytes.length >= 262 && text(bytes, 257, 262) === 'ustar') return 'tar';
+    return null;
+  };
+  const k = kind();
+  return k ? problem(`format.${k}`) : null;
 }
 
 function text(bytes: Uint8Array, start: number, end: number): string {
@@ -55,11 +56,15 @@ function text(bytes: Uint8Array, start: number, end: number): string {
 
 /** Checks that need only the size; call before reading a file's bytes. */
 export function checkBatchSize(name: string, size: number): void {
-  if (size === 0) throw new DataError(`${name} is empty (0 bytes): it holds no CIFAR-10 images.`);
+  if (size === 0) throw new DataError(problem('data.batch.empty', { name }));
   if (size > MAX_BATCH_BYTES) {
     throw new DataError(
-      `${name} is ${formatCount(size)} bytes, larger than any CIFAR-10 batch file (${formatCount(MAX_BATCH_BYTES)} bytes = ` +
-        `${formatCount(RECORDS_PER_BATCH)} images) — it is not a CIFAR-10 binary batch. If it is an archive, load it as cifar-10-binary.tar.gz.`,
+      problem('data.batch.tooLarge', {
+        name,
+        size: formatCount(size),
+        max: formatCount(MAX_BATCH_BYTES),
+        images: formatCount(RECORDS_PER_BATCH),
+      }),
     );
   }
 }
@@ -71,29 +76,19 @@ export function checkBatchSize(name: string, size: number): void {
 export function parseBatch(name: string, bytes: Uint8Array): ImageSet {
   checkBatchSize(name, bytes.length);
   const what = sniffFormat(bytes);
-  if (what) {
-    throw new DataError(
-      `${name} is ${what}, not a CIFAR-10 binary batch. Load the files of the official binary release ` +
-        `(cifar-10-binary.tar.gz, or the data_batch_N.bin / test_batch.bin files inside it).`,
-    );
-  }
-  const fitsCifar100 = bytes.length % CIFAR100_RECORD_BYTES === 0;
-  const cifar100Hint = fitsCifar100
-    ? ` Its size fits 3,074-byte records, as in the CIFAR-100 binary release (2 label bytes per image); this app needs CIFAR-10.`
-    : '';
+  if (what) throw new DataError(problem('data.batch.otherFormat', { name, what }));
+  // The CIFAR-100 hint is a phrase of its own, or nothing.
+  const hint = bytes.length % CIFAR100_RECORD_BYTES === 0 ? problem('data.batch.cifar100Hint') : '';
   if (bytes.length % RECORD_BYTES !== 0) {
     throw new DataError(
-      `${name} is ${formatCount(bytes.length)} bytes, which is not a whole number of CIFAR-10 records ` +
-        `(3,073 bytes each) — it may be truncated or not a CIFAR-10 binary file.${cifar100Hint}`,
+      problem('data.batch.notWholeRecords', { name, size: formatCount(bytes.length), hint }),
     );
   }
   const count = bytes.length / RECORD_BYTES;
   for (let i = 0; i < count; i++) {
     const label = bytes[i * RECORD_BYTES];
     if (label >= NUM_CLASSES) {
-      throw new DataError(
-        `${name} is not CIFAR-10: record ${formatCount(i + 1)} has label ${label}; CIFAR-10 labels are 0–9.${cifar100Hint}`,
-      );
+      throw new DataError(problem('data.batch.badLabel', { name, record: formatCount(i + 1), label, hint }));
     }
   }
   return planarToNhwc(bytes, count);
@@ -120,7 +115,7 @@ export function planarToNhwc(bytes: Uint8Array, count: number): ImageSet {
   return { count, images, labels };
 }
 
-/** The message for a file whose contents look right but whose name does not say which batch it is. */
-export function badNameMessage(name: string): string {
-  return `${name}: the app cannot tell which batch this is from its name — ${NAMING}.`;
+/** The problem of a file whose contents look right but whose name does not say which batch it is. */
+export function badName(name: string): Problem {
+  return problem('data.batch.badName', { name });
 }

@@ -6,24 +6,29 @@
 // pixels on borders CIFAR never has. Cropping the centre keeps proportions, like the paper's own
 // ImageNet preprocessing (rescale the short side, take the central patch).
 
+import { problem, type Problem } from '../shared/problem';
+
 /** Files above this many bytes are refused before decoding. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 /** Decoded images wider or taller than this are refused (a 24-megapixel photo is ~6000×4000). */
 export const MAX_IMAGE_SIDE = 10_000;
 
-/** A plain-words reason to refuse a file of `bytes` bytes, or null when it may be decoded. */
-export function checkFileSize(bytes: number): string | null {
-  if (bytes === 0) return 'The file is empty.';
+/** Why a file of `bytes` bytes is refused, or null when it may be decoded. */
+export function checkFileSize(bytes: number): Problem | null {
+  if (bytes === 0) return problem('image.empty');
   if (bytes > MAX_IMAGE_BYTES)
-    return `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB: images up to 50 MB are accepted.`;
+    return problem('image.tooLarge', {
+      mb: (bytes / 1024 / 1024).toFixed(1),
+      maxMb: MAX_IMAGE_BYTES / 1024 / 1024,
+    });
   return null;
 }
 
-/** A plain-words reason to refuse a decoded image, or null when its size is fine. */
-export function checkDimensions(width: number, height: number): string | null {
-  if (width < 1 || height < 1) return 'The image has no pixels.';
+/** Why a decoded image is refused, or null when its size is fine. */
+export function checkDimensions(width: number, height: number): Problem | null {
+  if (width < 1 || height < 1) return problem('image.noPixels');
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE)
-    return `The image is ${width}×${height} pixels: up to ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE} is accepted.`;
+    return problem('image.tooManyPixels', { width, height, max: MAX_IMAGE_SIDE });
   return null;
 }
 

@@ -7,7 +7,7 @@ describe('summarize', () => {
     const n = 200;
     const images = Uint8Array.from({ length: n * 3072 }, (_, i) => Math.floor(i / 3072) % 256);
     const ds: Dataset = {
-      source: { kind: 'embedded', description: 'test' },
+      source: { kind: 'embedded', description: { code: 'test.test' } },
       train: {
         count: n,
         images,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../shared/dataset';
 import { DataError } from './errors';
+import { problem, type Problem } from '../shared/problem';
 import { loadUserFiles } from './userFiles';
 
 const bytesOf = (name: string) => readFileSync(resolve(__dirname, '../../e2e/fixtures', name));
@@ -16,18 +17,18 @@ function fakeEmbedded(): Dataset {
     labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
   });
   return {
-    source: { kind: 'embedded', description: 'built-in' },
+    source: { kind: 'embedded', description: { code: 'test.built-in' } },
     train: { ...mk(n, 1), batchOf: Uint8Array.from({ length: n }, (_, i) => 1 + (i % 5)) },
     test: mk(10, 2),
   };
 }
 
-async function messageOf(p: Promise<unknown>): Promise<string> {
+async function problemOf(p: Promise<unknown>): Promise<Problem> {
   try {
     await p;
   } catch (e) {
     expect(e).toBeInstanceOf(DataError);
-    return (e as Error).message;
+    return (e as DataError).problem;
   }
   throw new Error('expected a DataError');
 }
@@ -45,7 +46,13 @@ describe('loadUserFiles', () => {
     expect(ds.train.batchOf[0]).toBe(1);
     expect(ds.train.batchOf[99]).toBe(1);
     expect(ds.train.batchOf[100]).toBe(2);
-    expect(ds.source.description).toContain('data_batch_1.bin, data_batch_2.bin');
+    expect(ds.source.description.params?.train).toEqual(
+      problem('data.origin.yourBatches', {
+        files: 'data_batch_1.bin, data_batch_2.bin',
+        images: problem('data.origin.images', { n: '150' }),
+        numbers: '1, 2',
+      }),
+    );
   });
 
   it('replaces only what was loaded and says where each part came from', async () => {
@@ -55,8 +62,15 @@ describe('loadUserFiles', () => {
     expect(ds.train.count).toBe(50);
     expect(Array.from(new Set(ds.train.batchOf))).toEqual([2]);
     expect(ds.test).toBe(current.test);
-    expect(ds.source.description).toMatch(
-      /Training images: your file data_batch_2\.bin .*Test images: the built-in CIFAR-10/,
+    expect(ds.source.description).toEqual(
+      problem('data.source.mixed', {
+        train: problem('data.origin.yourBatch', {
+          files: 'data_batch_2.bin',
+          images: problem('data.origin.images', { n: '50' }),
+          numbers: '2',
+        }),
+        test: problem('data.origin.builtin'),
+      }),
     );
     // Then the test batch too: now everything is the user's.
     const ds2 = await loadUserFiles([file('test_batch.bin')], ds);
@@ -78,12 +92,15 @@ describe('loadUserFiles', () => {
 
   it('explains a damaged or non-gzip archive', async () => {
     for (const name of ['damaged.tar.gz', 'not-gzip.tar.gz']) {
-      expect(await messageOf(loadUserFiles([file(name)], null))).toBe(
-        `Could not unpack ${name}: the archive is damaged or not gzip.`,
+      expect(await problemOf(loadUserFiles([file(name)], null))).toEqual(
+        problem('data.archive.notGzip', { name }),
       );
     }
-    expect(await messageOf(loadUserFiles([file('no-batches.tar.gz')], null))).toMatch(
-      /^no-batches\.tar\.gz holds no CIFAR-10 batch .*; it holds batches\.meta\.txt, readme\.html\.$/,
+    expect(await problemOf(loadUserFiles([file('no-batches.tar.gz')], null))).toEqual(
+      problem('data.archive.noBatch', {
+        name: 'no-batches.tar.gz',
+        holds: problem('data.archive.holds', { list: 'batches.meta.txt, readme.html' }),
+      }),
     );
   });
 
@@ -97,35 +114,42 @@ describe('loadUserFiles', () => {
         return Promise.resolve(new ArrayBuffer(0));
       },
     } as unknown as File;
-    expect(await messageOf(loadUserFiles([huge], null))).toContain(
-      '40,000,000 bytes, larger than any CIFAR-10 batch',
-    );
+    expect(await problemOf(loadUserFiles([huge], null))).toMatchObject({
+      code: 'data.batch.tooLarge',
+      params: { size: '40,000,000' },
+    });
     expect(read).toBe(false);
   });
 
   it('asks for official names, refuses duplicates and non-CIFAR files', async () => {
-    expect(await messageOf(loadUserFiles([file('data_batch_1.bin', 'batch1.bin')], null))).toContain(
-      'name the training batches data_batch_1.bin … data_batch_5.bin and the test batch test_batch.bin',
+    expect(await problemOf(loadUserFiles([file('data_batch_1.bin', 'batch1.bin')], null))).toEqual(
+      problem('data.batch.badName', { name: 'batch1.bin' }),
     );
     expect(
-      await messageOf(
+      await problemOf(
         loadUserFiles([file('data_batch_1.bin'), file('cifar-10-binary.tar.gz')], fakeEmbedded()),
       ),
-    ).toContain('data_batch_1.bin was given twice');
-    expect(await messageOf(loadUserFiles([file('png-renamed.bin', 'cat.png')], null))).toMatch(
-      /^cat\.png is a PNG image, and is not a CIFAR-10 file/,
+    ).toMatchObject({
+      code: 'data.batchTwice',
+      params: { batch: 'data_batch_1.bin', first: 'data_batch_1.bin' },
+    });
+    expect(await problemOf(loadUserFiles([file('png-renamed.bin', 'cat.png')], null))).toEqual(
+      problem('data.file.notCifarKnown', { name: 'cat.png', what: problem('format.png') }),
     );
-    expect(await messageOf(loadUserFiles([], null))).toBe('No files were chosen.');
-    expect(await messageOf(loadUserFiles([file('data_batch_1.bin')], null))).toContain('No test data');
+    expect(await problemOf(loadUserFiles([], null))).toEqual(problem('data.noFiles'));
+    expect(await problemOf(loadUserFiles([file('data_batch_1.bin')], null))).toEqual(problem('data.noTest'));
   });
 
   it('is all-or-nothing: one bad file and the current dataset is untouched', async () => {
     const current = fakeEmbedded();
     const before = { train: current.train.images.slice(), source: { ...current.source } };
-    const msg = await messageOf(
+    const p = await problemOf(
       loadUserFiles([file('data_batch_1.bin'), file('truncated.bin', 'data_batch_2.bin')], current),
     );
-    expect(msg).toContain('data_batch_2.bin is 31,964 bytes');
+    expect(p).toMatchObject({
+      code: 'data.batch.notWholeRecords',
+      params: { name: 'data_batch_2.bin', size: '31,964' },
+    });
     expect(current.train.images).toEqual(before.train);
     expect(current.source).toEqual(before.source);
     expect(current.train.count).toBe(30);

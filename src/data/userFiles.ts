@@ -8,10 +8,11 @@
 
 import type { DataSource, Dataset, ImageSet, TrainSet } from '../shared/dataset';
 import { IMAGE_BYTES } from '../shared/types';
+import { problem, type Problem } from '../shared/problem';
 import { DataError, formatCount } from './errors';
 import {
   type BatchId,
-  badNameMessage,
+  badName,
   batchFileName,
   batchIdOf,
   checkBatchSize,
@@ -23,15 +24,14 @@ import { readTar, tarFiles, TarFormatError } from './tar';
 /** The official archive is 170 MB; refuse anything far larger before reading it. */
 export const MAX_ARCHIVE_BYTES = 400 * 1024 * 1024;
 
-/** Where each part of a dataset came from, in words, and whether it is the user's own files. */
+/** Where each part of a dataset came from (a phrase), and whether it is the user's own files. */
 interface Origin {
-  train: { text: string; user: boolean };
-  test: { text: string; user: boolean };
+  train: { text: Problem; user: boolean };
+  test: { text: Problem; user: boolean };
 }
 const origins = new WeakMap<Dataset, Origin>();
 
-const EMBEDDED_TEXT =
-  'the built-in CIFAR-10 (a JPEG quality-75 re-encode of the official images; pixels differ slightly from the official release)';
+const EMBEDDED_TEXT = problem('data.origin.builtin');
 
 function originOf(current: Dataset): Origin {
   const known = origins.get(current);
@@ -40,7 +40,7 @@ function originOf(current: Dataset): Origin {
     return { train: { text: EMBEDDED_TEXT, user: false }, test: { text: EMBEDDED_TEXT, user: false } };
   }
   const user = current.source.kind === 'official-binary';
-  const text = user ? 'official binary files loaded before' : 'the data loaded before';
+  const text = problem(user ? 'data.origin.officialBefore' : 'data.origin.before');
   return { train: { text, user }, test: { text, user } };
 }
 
@@ -58,17 +58,14 @@ async function gunzip(file: Blob, name: string): Promise<Uint8Array> {
     const stream = file.stream().pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch {
-    throw new DataError(`Could not unpack ${name}: the archive is damaged or not gzip.`);
+    throw new DataError(problem('data.archive.notGzip', { name }));
   }
 }
 
 async function readArchive(file: File): Promise<LoadedBatch[]> {
-  if (file.size === 0) throw new DataError(`${file.name} is empty (0 bytes).`);
+  if (file.size === 0) throw new DataError(problem('data.archive.empty', { name: file.name }));
   if (file.size > MAX_ARCHIVE_BYTES) {
-    throw new DataError(
-      `${file.name} is ${formatCount(file.size)} bytes, far larger than the official cifar-10-binary.tar.gz ` +
-        `(about 170 MB): it is not the CIFAR-10 binary release.`,
-    );
+    throw new DataError(problem('data.archive.tooLarge', { name: file.name, size: formatCount(file.size) }));
   }
   const isGzip = !/\.tar$/i.test(file.name);
   const tarBytes = isGzip ? await gunzip(file, file.name) : new Uint8Array(await file.arrayBuffer());
@@ -78,8 +75,10 @@ async function readArchive(file: File): Promise<LoadedBatch[]> {
   } catch (e) {
     const what = e instanceof TarFormatError ? sniffFormat(tarBytes) : null;
     throw new DataError(
-      `Could not unpack ${file.name}: ${isGzip ? 'it unzips, but what is inside' : 'it'} is not a tar archive` +
-        `${what ? ` (it is ${what})` : ''}.`,
+      problem(isGzip ? 'data.archive.gzipNotTar' : 'data.archive.notTar', {
+        name: file.name,
+        itIs: what ? problem('data.archive.itIs', { what }) : '',
+      }),
     );
   }
   const batches: LoadedBatch[] = [];
@@ -93,12 +92,11 @@ async function readArchive(file: File): Promise<LoadedBatch[]> {
     const names = entries.map((e) => e.name.split('/').pop() ?? e.name);
     const python = names.some((n) => /^data_batch_[1-5]$/.test(n) || n === 'test_batch');
     const listed = names.slice(0, 6).join(', ') + (names.length > 6 ? ', …' : '');
+    const holds = names.length
+      ? problem('data.archive.holds', { list: listed })
+      : problem('data.archive.holdsNothing');
     throw new DataError(
-      `${file.name} holds no CIFAR-10 batch (data_batch_1.bin … data_batch_5.bin, test_batch.bin)` +
-        (names.length ? `; it holds ${listed}` : '; it is empty') +
-        (python
-          ? '. That is the Python version of CIFAR-10: this app needs the binary version, cifar-10-binary.tar.gz.'
-          : '.'),
+      problem(python ? 'data.archive.noBatchPython' : 'data.archive.noBatch', { name: file.name, holds }),
     );
   }
   return batches;
@@ -108,16 +106,17 @@ async function readBatchFile(file: File): Promise<LoadedBatch> {
   checkBatchSize(file.name, file.size);
   const set = parseBatch(file.name, new Uint8Array(await file.arrayBuffer()));
   const id = batchIdOf(file.name);
-  if (!id) throw new DataError(badNameMessage(file.name));
+  if (!id) throw new DataError(badName(file.name));
   return { id, where: file.name, set };
 }
 
 async function readOther(file: File): Promise<never> {
   const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
-  const what = file.size === 0 ? 'empty' : sniffFormat(head);
+  const what = file.size === 0 ? problem('format.empty') : sniffFormat(head);
   throw new DataError(
-    `${file.name}${what ? ` is ${what}, and` : ''} is not a CIFAR-10 file this app can load: choose the official binary ` +
-      `batches (data_batch_1.bin … data_batch_5.bin, test_batch.bin) or the archive cifar-10-binary.tar.gz.`,
+    what
+      ? problem('data.file.notCifarKnown', { name: file.name, what })
+      : problem('data.file.notCifar', { name: file.name }),
   );
 }
 
@@ -136,8 +135,9 @@ function concat(batches: LoadedBatch[]): TrainSet {
   return { count, images, labels, batchOf };
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+/** "1 image" / "1,000 images" as a phrase. */
+function images(n: number): Problem {
+  return problem(n === 1 ? 'data.origin.oneImage' : 'data.origin.images', { n: formatCount(n) });
 }
 
 /**
@@ -145,7 +145,7 @@ function plural(n: number, one: string, many: string): string {
  * Throws DataError, with a message for the user, if anything is wrong; `current` is never changed.
  */
 export async function loadUserFiles(files: File[], current: Dataset | null): Promise<Dataset> {
-  if (files.length === 0) throw new DataError('No files were chosen.');
+  if (files.length === 0) throw new DataError(problem('data.noFiles'));
   const loaded: LoadedBatch[] = [];
   for (const file of files) {
     if (ARCHIVE_RE.test(file.name)) loaded.push(...(await readArchive(file)));
@@ -158,7 +158,7 @@ export async function loadUserFiles(files: File[], current: Dataset | null): Pro
     const key = batchFileName(b.id);
     const before = seen.get(key);
     if (before)
-      throw new DataError(`${key} was given twice (${before} and ${b.where}): give each batch once.`);
+      throw new DataError(problem('data.batchTwice', { batch: key, first: before, second: b.where }));
     seen.set(key, b.where);
   }
 
@@ -169,12 +169,10 @@ export async function loadUserFiles(files: File[], current: Dataset | null): Pro
   const before = current ? originOf(current) : null;
 
   if (trainBatches.length === 0 && !current) {
-    throw new DataError(
-      'No training data: add at least one data_batch_N.bin (or the whole cifar-10-binary.tar.gz).',
-    );
+    throw new DataError(problem('data.noTrain'));
   }
   if (!testBatch && !current) {
-    throw new DataError('No test data: add test_batch.bin (or the whole cifar-10-binary.tar.gz).');
+    throw new DataError(problem('data.noTest'));
   }
 
   const fileList = (bs: LoadedBatch[]) => bs.map((b) => b.where).join(', ');
@@ -184,7 +182,11 @@ export async function loadUserFiles(files: File[], current: Dataset | null): Pro
     train = concat(trainBatches);
     const numbers = trainBatches.map((b) => (b.id.split === 'train' ? b.id.batch : 0)).join(', ');
     trainOrigin = {
-      text: `your file${trainBatches.length > 1 ? 's' : ''} ${fileList(trainBatches)} (${plural(train.count, 'image', 'images')}, batch${trainBatches.length > 1 ? 'es' : ''} ${numbers})`,
+      text: problem(trainBatches.length > 1 ? 'data.origin.yourBatches' : 'data.origin.yourBatch', {
+        files: fileList(trainBatches),
+        images: images(train.count),
+        numbers,
+      }),
       user: true,
     };
   } else {
@@ -197,7 +199,7 @@ export async function loadUserFiles(files: File[], current: Dataset | null): Pro
   if (testBatch) {
     test = testBatch.set;
     testOrigin = {
-      text: `your file ${testBatch.where} (${plural(test.count, 'image', 'images')})`,
+      text: problem('data.origin.yourTest', { file: testBatch.where, images: images(test.count) }),
       user: true,
     };
   } else {
@@ -209,11 +211,11 @@ export async function loadUserFiles(files: File[], current: Dataset | null): Pro
   const source: DataSource = allUser
     ? {
         kind: 'official-binary',
-        description: `CIFAR-10 from the official binary release, as you loaded it. Training: ${trainOrigin.text}. Test: ${testOrigin.text}.`,
+        description: problem('data.source.official', { train: trainOrigin.text, test: testOrigin.text }),
       }
     : {
         kind: 'mixed',
-        description: `Training images: ${trainOrigin.text}. Test images: ${testOrigin.text}.`,
+        description: problem('data.source.mixed', { train: trainOrigin.text, test: testOrigin.text }),
       };
   const dataset: Dataset = { source, train, test };
   origins.set(dataset, { train: trainOrigin, test: testOrigin });

@@ -1,7 +1,9 @@
 // Which kernels the backends get: ours (the app's) or tfjs's stock ones. The app always uses
 // ours; benchmarks switch to 'stock' to measure the baseline, and force a GEMM tile to compare
 // sizes. One module-level choice, read when kernels are registered and when GEMMs are built.
-import type { TileSize } from './webgpu/tiledGemm';
+
+/** Side of a workgroup's square tile of C in our WebGPU GEMMs (webgpu/tiledGemm.ts). */
+export type TileSize = 64 | 128;
 
 export interface KernelChoice {
   /** 'stock': tfjs's kernels, plus on wasm only the two it cannot train without. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModel, type TrainableModel } from './build';
 import { loadModel, saveModel, type SavedMeta } from './io';
 import { buildSpec, defaultConfig } from './spec';
+import type { ProblemError } from '../shared/problem';
 
 beforeAll(async () => {
   setWasmPaths(path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
@@ -57,14 +58,26 @@ describe('model save/load', () => {
     const { json, weights } = await saveModel(original, meta);
     const other = JSON.parse(json);
     other.metadata.config = { ...config, grouped: !config.grouped };
-    expect(() => loadModel(JSON.stringify(other), weights)).toThrow(/shapes do not match|another/);
+    expect(() => loadModel(JSON.stringify(other), weights)).toThrow(
+      /^model\.(shapeMismatch|missingArray|arrayCount)$/,
+    );
   });
 
   it('refuses a truncated weights file and a broken model.json', async () => {
     const { json, weights } = await saveModel(original, meta);
-    expect(() => loadModel(json, weights.slice(0, 1000))).toThrow(/bytes/);
-    expect(() => loadModel('{"format": "alexnet-lab", ', weights)).toThrow(/not valid JSON/);
-    expect(() => loadModel('{"modelTopology": {}}', weights)).toThrow(/not saved by AlexNet Lab/);
+    const truncated = (() => {
+      try {
+        loadModel(json, weights.slice(0, 1000));
+      } catch (e) {
+        return (e as ProblemError).problem;
+      }
+    })();
+    expect(truncated).toEqual({
+      code: 'model.weightsSize',
+      params: { bytes: 1000, expected: weights.byteLength },
+    });
+    expect(() => loadModel('{"format": "alexnet-lab", ', weights)).toThrow(/^model\.notJson$/);
+    expect(() => loadModel('{"modelTopology": {}}', weights)).toThrow(/^model\.notOurs$/);
   });
 
   it('creates no tensors when it refuses', async () => {

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../shared/types';
 import { createModel, type TrainableModel } from './build';
 import { buildSpec } from './spec';
+import { problem, ProblemError, type Problem } from '../shared/problem';
 
 export const FORMAT = 'alexnet-lab';
 export const WEIGHTS_FILE = 'alexnet-lab.weights.bin';
@@ -21,8 +22,8 @@ export interface SavedMeta {
   trained: boolean;
   /** Epochs completed when saved. */
   epochs: number;
-  /** Where the training images came from, in plain words. */
-  provenance: string;
+  /** Where the training images came from: the dataset's description (plain words in older files). */
+  provenance: string | Problem;
   savedAt: string;
 }
 
@@ -90,24 +91,19 @@ export function loadModel(
   try {
     parsed = JSON.parse(jsonText) as ModelJson;
   } catch {
-    throw new Error('model.json is not valid JSON: the file is damaged or is not a model.');
+    throw new ProblemError(problem('model.notJson'));
   }
   if (parsed?.format !== FORMAT || !Array.isArray(parsed.weightsManifest))
-    throw new Error(
-      'This model.json was not saved by AlexNet Lab (no alexnet-lab format or weights manifest).',
-    );
+    throw new ProblemError(problem('model.notOurs'));
   const meta = parsed.metadata;
   if (!meta || !isConfig(meta.config) || !isStats(meta.stats) || !Number.isFinite(meta.seed))
-    throw new Error(
-      'The model.json has no usable configuration: the file is damaged or from another version.',
-    );
+    throw new ProblemError(problem('model.noConfig'));
   const specs = parsed.weightsManifest.flatMap((g) => g.weights ?? []);
   const expectedBytes = specs.reduce((s, w) => s + 4 * (w.shape ?? []).reduce((a, b) => a * b, 1), 0);
-  if (specs.some((w) => w.dtype !== 'float32'))
-    throw new Error('The weights manifest lists weights that are not float32.');
+  if (specs.some((w) => w.dtype !== 'float32')) throw new ProblemError(problem('model.notFloat32'));
   if (weights.byteLength !== expectedBytes)
-    throw new Error(
-      `The weights file has ${weights.byteLength} bytes but model.json describes ${expectedBytes}: pick the .bin saved with this model.json.`,
+    throw new ProblemError(
+      problem('model.weightsSize', { bytes: weights.byteLength, expected: expectedBytes }),
     );
 
   const spec = buildSpec(meta.config);
@@ -115,17 +111,14 @@ export function loadModel(
   try {
     const byName = new Map(specs.map((w) => [w.name, w]));
     if (byName.size !== model.params.length)
-      throw new Error(
-        `The file holds ${byName.size} weight arrays, this architecture needs ${model.params.length}: it comes from another configuration.`,
-      );
+      throw new ProblemError(problem('model.arrayCount', { count: byName.size, need: model.params.length }));
     for (const p of model.params) {
       const w = byName.get(fileName(p.layer, p.role));
       const want = p.variable.shape.join('×');
-      if (!w)
-        throw new Error(`The file has no ${fileName(p.layer, p.role)}: it comes from another architecture.`);
+      if (!w) throw new ProblemError(problem('model.missingArray', { name: fileName(p.layer, p.role) }));
       if (w.shape.join('×') !== want)
-        throw new Error(
-          `${fileName(p.layer, p.role)} is ${w.shape.join('×')} in the file but ${want} in this architecture: the shapes do not match.`,
+        throw new ProblemError(
+          problem('model.shapeMismatch', { name: fileName(p.layer, p.role), shape: w.shape.join('×'), want }),
         );
     }
     const decoded = tf.io.decodeWeights(weights, specs);

@@ -9,6 +9,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendFigure, BackendInfo, BackendName } from '../shared/protocol';
+import { isProblem, problem, type Problem } from '../shared/problem';
 import { fastest, readCachedFigures, timeProbeStep, writeCachedFigures } from './backendProbe';
 import { registerKernels } from '../kernels';
 import { patchThreadedFactory } from './wasmThreads';
@@ -18,21 +19,40 @@ interface GpuProbe {
   available: boolean;
   software: boolean;
   description: string;
+  /** Why WebGPU is not used by itself (no API, no adapter, a software adapter); null: usable. */
+  why: Problem | null;
 }
 
 /** Asks navigator.gpu for an adapter; a fallback (software) adapter is reported as such. */
 async function probeWebGpu(): Promise<GpuProbe> {
   const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
   if (!gpu)
-    return { available: false, software: false, description: 'WebGPU is not available in this browser' };
+    return {
+      available: false,
+      software: false,
+      description: 'WebGPU is not available in this browser',
+      why: problem('backend.noWebGpu'),
+    };
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
-  if (!adapter) return { available: false, software: false, description: 'no WebGPU adapter' };
+  if (!adapter)
+    return {
+      available: false,
+      software: false,
+      description: 'no WebGPU adapter',
+      why: problem('backend.noAdapter'),
+    };
   const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
   const legacyFallback = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
   const text = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
   const software =
     Boolean(info.isFallbackAdapter ?? legacyFallback) || /swiftshader|llvmpipe|software/i.test(text);
-  return { available: true, software, description: text || 'unnamed adapter' };
+  const description = text || 'unnamed adapter';
+  return {
+    available: true,
+    software,
+    description,
+    why: software ? problem('backend.softwareAdapter', { adapter: description }) : null,
+  };
 }
 
 export interface BackendOptions {
@@ -113,7 +133,7 @@ export async function chooseBackend(
       await tf.ready();
       const adapter =
         preferred === 'wasm' ? wasmAdapter() : preferred === 'webgpu' ? gpu.description : preferred;
-      return { name: preferred, adapter, reason: `chosen in the URL (?backend=${preferred})` };
+      return { name: preferred, adapter, reason: problem('backend.fromUrl', { name: preferred }) };
     }
   }
 
@@ -122,18 +142,17 @@ export async function chooseBackend(
     return {
       name: 'webgpu',
       adapter: gpu.description,
-      reason: 'a hardware WebGPU adapter is available: the fastest route',
+      reason: problem('backend.hardwareGpu'),
     };
   }
-  const why = gpu.available
-    ? `the only WebGPU adapter is software (${gpu.description}), far slower than WebAssembly on the CPU`
-    : `${gpu.description}`;
+  // Reached with a hardware adapter only when WebGPU failed to start on it.
+  const why = gpu.why ?? problem('backend.gpuDidNotStart', { adapter: gpu.description });
   if (await startWasm(options)) {
     await tf.ready();
     return {
       name: 'wasm',
       adapter: wasmAdapter(),
-      reason: `${why}; training runs on the CPU with WebAssembly`,
+      reason: problem('backend.wasm', { why }),
     };
   }
   if (await tf.setBackend('webgl').catch(() => false)) {
@@ -141,14 +160,14 @@ export async function chooseBackend(
     return {
       name: 'webgl',
       adapter: 'WebGL',
-      reason: `${why}; WebAssembly failed to start, so WebGL is used`,
+      reason: problem('backend.webgl', { why }),
     };
   }
   await tf.setBackend('cpu');
   return {
     name: 'cpu',
     adapter: 'CPU (plain JavaScript)',
-    reason: `${why}; no faster backend started — training will be very slow`,
+    reason: problem('backend.cpu', { why }),
   };
 }
 
@@ -167,21 +186,23 @@ export async function chooseByMeasurement(
   const gpu = lastGpu;
   if (forced || !gpu) return info;
   const key = `${gpu.description} | ${navigator.hardwareConcurrency} cores | tfjs ${tf.version_core}`;
+  // A note cached by an older version was a sentence: dropped rather than shown untranslated.
   let figures: BackendFigure[] | undefined = (await readCachedFigures(key))?.map((f) => ({
     ...f,
+    note: isProblem(f.note) ? f.note : undefined,
     cached: true,
   }));
   if (!figures) {
     figures = [];
     const measure = async (name: BackendName, start: () => Promise<boolean>): Promise<BackendFigure> => {
       try {
-        if (!(await start())) return { backend: name, ms: null, note: 'did not start' };
+        if (!(await start())) return { backend: name, ms: null, note: problem('backend.note.didNotStart') };
         return { backend: name, ms: await timeProbeStep() };
       } catch (err) {
         return {
           backend: name,
           ms: null,
-          note: `failed while measuring (${(err as Error)?.message ?? err})`,
+          note: problem('backend.note.failed', { detail: String((err as Error)?.message ?? err) }),
         };
       }
     };
@@ -190,7 +211,7 @@ export async function chooseByMeasurement(
       figures.push({
         backend: 'webgpu',
         ms: null,
-        note: gpu.available ? 'software adapter, not measured' : 'not available',
+        note: problem(gpu.available ? 'backend.note.software' : 'backend.note.unavailable'),
       });
     figures.push(await measure('wasm', () => startWasm(options)));
     if (figures.some((f) => f.ms !== null)) await writeCachedFigures(key, figures);
@@ -206,7 +227,7 @@ export async function chooseByMeasurement(
   return {
     name: best,
     adapter: best === 'wasm' ? wasmAdapter() : gpu.description,
-    reason: `the fastest of the backends measured at start (${info.name} was the first guess)`,
+    reason: problem('backend.measured', { guess: info.name }),
     figures,
   };
 }

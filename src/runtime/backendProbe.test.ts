@@ -9,7 +9,7 @@ describe('fastest', () => {
   it('picks the smallest measured time and ignores backends that were not measured', () => {
     expect(
       fastest([
-        { backend: 'webgpu', ms: null, note: 'software adapter, not measured' },
+        { backend: 'webgpu', ms: null, note: { code: 'backend.note.software' } },
         { backend: 'wasm', ms: 80 },
         { backend: 'webgl', ms: 120 },
       ]),

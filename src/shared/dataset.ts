@@ -1,5 +1,7 @@
 // In-memory CIFAR-10 as plain typed arrays: what the data loaders produce and the trainer reads.
 
+import type { Problem } from './problem';
+
 /**
  * A set of 32×32 RGB images as bytes, NHWC: image i, row y, column x, channel c (0=R, 1=G, 2=B)
  * is at `images[i * 3072 + (y * 32 + x) * 3 + c]`. `labels[i]` is the class index 0…9.
@@ -18,8 +20,8 @@ export interface TrainSet extends ImageSet {
 
 export interface DataSource {
   kind: 'embedded' | 'official-binary' | 'mixed';
-  /** Plain words for the dataset panel: where the images came from and any caveat. */
-  description: string;
+  /** For the dataset panel: where the images came from and any caveat (the UI words it). */
+  description: Problem;
 }
 
 export interface Dataset {

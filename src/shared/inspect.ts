@@ -2,6 +2,7 @@
 // filters, test-set insight, save/load). protocol.ts includes them in ToWorker / FromWorker.
 
 import type { DataSelection, LayerKind, ModelConfig } from './types';
+import type { Problem } from './problem';
 
 /** What to look at: an image file of the user's, or one image of the test set. */
 export type InspectSubject = { kind: 'file'; file: Blob; name: string } | { kind: 'test'; index: number };
@@ -83,7 +84,7 @@ export type InspectFromWorker =
   | { type: 'inspection'; result: Inspection }
   | { type: 'filter-tiles'; result: FilterTiles }
   | { type: 'test-insight-result'; result: TestInsight }
-  | { type: 'inspect-error'; what: 'inspect' | 'filters' | 'insight' | 'save' | 'load'; message: string }
+  | { type: 'inspect-error'; what: 'inspect' | 'filters' | 'insight' | 'save' | 'load'; problem: Problem }
   /** The two files to download: `jsonName` (model.json) and `weightsName` (the .bin it names). */
   | { type: 'model-saved'; json: string; weights: ArrayBuffer; jsonName: string; weightsName: string }
   | { type: 'model-loaded'; origin: ModelOrigin; name: string }

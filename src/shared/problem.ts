@@ -1,8 +1,11 @@
 // What the core, the parsers and the Worker tell the user: a code and its parameters, never a
 // sentence. The UI renders it in the user's language (src/ui/i18n: key `problem.<code>`).
 
-/** Values filled into the message's {placeholders}. */
-export type ProblemParams = Record<string, string | number>;
+/**
+ * Values filled into the message's {placeholders}. A Problem as a value is a phrase rendered in
+ * the same language first (e.g. what a file really is, inside "x.bin is {what}").
+ */
+export type ProblemParams = Record<string, string | number | Problem>;
 
 export interface Problem {
   /** Names the message, e.g. 'data.wrongSize'; en.ts and zh.ts hold 'problem.data.wrongSize'. */

@@ -1,9 +1,11 @@
 // The one message protocol between the UI (client/bridge.ts) and the training Worker (worker/).
 // Both sides import only these types, so a change here is checked on both sides by the compiler.
+// Errors and notices are Problems (a code and parameters): the UI words them in the user's language.
 
 import type { DatasetSummary } from './dataset';
 import type { RunSettings, RunState } from './types';
 import type { InspectFromWorker, InspectToWorker } from './inspect';
+import type { Problem } from './problem';
 
 /** Which TF.js backend trains, on what, and why it was picked. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -12,8 +14,8 @@ export interface BackendInfo {
   name: BackendName;
   /** The adapter or device in plain words, e.g. "NVIDIA H100 (WebGPU)" or "CPU, WebAssembly SIMD". */
   adapter: string;
-  /** Why this backend was chosen, in plain words. */
-  reason: string;
+  /** Why this backend was chosen. */
+  reason: Problem;
   /** The measured figures the choice was made by (train/backendProbe.ts), when there were any. */
   figures?: BackendFigure[];
 }
@@ -22,7 +24,7 @@ export interface BackendInfo {
 export interface BackendFigure {
   backend: BackendName;
   ms: number | null;
-  note?: string;
+  note?: Problem;
   /** Read from this browser's cache of an earlier visit rather than measured now. */
   cached?: boolean;
 }
@@ -95,16 +97,17 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
-  | { type: 'data-progress'; loaded: number; total: number; what: string }
+  | { type: 'data-progress'; loaded: number; total: number; what: Problem }
   | { type: 'dataset'; summary: DatasetSummary }
   /** A load failed; the dataset loaded before (if any) is untouched and still in use. */
-  | { type: 'data-error'; message: string }
-  | { type: 'run-state'; state: RunState; message?: string }
+  | { type: 'data-error'; problem: Problem }
+  /** `problem`: why the run failed, or a note on how it ended ("Stopped."). */
+  | { type: 'run-state'; state: RunState; problem?: Problem }
   | { type: 'step'; metrics: StepMetrics }
   | { type: 'eval'; metrics: EvalMetrics }
-  | { type: 'log'; level: 'info' | 'warn'; message: string }
+  | { type: 'log'; level: 'info' | 'warn'; problem: Problem }
   /** The backend's GPU is gone; the page restarts the Worker on WebAssembly. */
-  | { type: 'device-lost'; reason: string }
+  | { type: 'device-lost'; reason: Problem }
   /** An interrupted run that can be resumed (null: none any more). */
   | { type: 'checkpoint'; info: CheckpointInfo | null }
   /** The running run's checkpoint reached IndexedDB: a reload or a lost GPU now resumes from here. */

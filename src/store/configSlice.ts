@@ -26,6 +26,8 @@ export interface ConfigSlice extends AllSettings {
   setSetting(path: string, value: unknown): void;
   /** Applies the documented AlexNet-CIFAR accuracy recipe (README, "Accuracy recipe"). */
   applyRecipe(): void;
+  /** Replaces every setting at once (a link being restored). */
+  restoreSettings(settings: AllSettings): void;
 }
 
 /** The slice's settings, every part present (the slice holds exactly AllSettings' fields). */
@@ -51,4 +53,5 @@ export const createConfigSlice: StateCreator<ConfigSlice, [], [], ConfigSlice> =
   setTta: (tta) => set({ tta }),
   setSetting: (path, value) => set((s) => withPath(allSettingsOf(s), path, value)),
   applyRecipe: () => set((s) => withRecipe(allSettingsOf(s))),
+  restoreSettings: (settings) => set(allSettingsOf(settings)),
 });

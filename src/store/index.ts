@@ -1,5 +1,5 @@
-// One vanilla Zustand store made of slices by concern. The bridge writes into it from outside
-// React (store.setState); components read it through `useApp`.
+// One vanilla Zustand store made of slices by concern. Each slice owns its actions: code outside
+// src/store changes state only through them; components read it through `useApp`.
 
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -11,14 +11,21 @@ import { createLabSlice, type LabSlice } from './labSlice';
 
 export type AppState = DatasetSlice & ConfigSlice & RunSlice & InspectSlice & LabSlice;
 
-export const store = createStore<AppState>()((...a) => ({
-  ...createDatasetSlice(...a),
-  ...createConfigSlice(...a),
-  ...createRunSlice(...a),
-  ...createInspectSlice(...a),
-  ...createLabSlice(...a),
-}));
+/** A fresh store (the page has one, `store`; tests make their own). */
+export function createAppStore() {
+  return createStore<AppState>()((...a) => ({
+    ...createDatasetSlice(...a),
+    ...createConfigSlice(...a),
+    ...createRunSlice(...a),
+    ...createInspectSlice(...a),
+    ...createLabSlice(...a),
+  }));
+}
+
+export const store = createAppStore();
 
 export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(store, selector);
 }
+
+export { isRunActive } from './runSlice';

@@ -1,16 +1,15 @@
 // The ablation lab's state: the run records (loaded from IndexedDB, appended by the recorder),
-// which run is the baseline and which are compared, and the queue. Written by client/recorder.ts,
-// client/queueRunner.ts and client/runsDb.ts; read by src/ui/lab.
+// which run is the baseline and which are compared, and the queue. Written through these actions
+// by client/recorder.ts, client/queueRunner.ts, client/runsDb.ts and src/ui/lab.
 
 import type { StateCreator } from 'zustand/vanilla';
 import type { RunRecord } from '../lab/record';
-import type { QueueItem } from '../lab/queue';
+import { cancelItem, moveItem, setItem, type QueueItem } from '../lab/queue';
 import type { QueueSetup } from '../lab/url';
+import type { Problem } from '../shared/problem';
 
-export interface LabMessage {
-  kind: 'error' | 'info';
-  text: string;
-}
+/** `text` is what the URL reader still writes until it reports Problems too. */
+export type LabMessage = { kind: 'error' | 'info' } & ({ problem: Problem } | { text: string });
 
 export interface LabSlice {
   /**
@@ -42,6 +41,27 @@ export interface LabSlice {
   setTarget(target: number): void;
   setQueueSetup(patch: Partial<QueueSetup>): void;
   setLabMessage(m: LabMessage | null): void;
+  /** The compared runs, all at once (ticking one off "all runs" selects the others). */
+  setSelected(ids: string[]): void;
+  /** A run started: its record joins the list as the live one. */
+  addLiveRun(rec: RunRecord): void;
+  /** The live record was copied (epoch end, run end): the copy replaces it, and is saved. */
+  commitRun(rec: RunRecord): void;
+  /** The live record grew in place: views redraw. */
+  touchRuns(): void;
+  /** The live run ended. */
+  endLiveRun(): void;
+  /** Runs read back from IndexedDB go first; records already in the list are kept. */
+  mergeSavedRuns(saved: RunRecord[]): void;
+  /** Imported runs (already merged with the list) and the baseline the file named, if none is set. */
+  importRuns(runs: RunRecord[], baselineId: string | null, message: LabMessage): void;
+  /** A new queue starts: its items, running, and no baseline until its first run. */
+  beginQueue(items: QueueItem[]): void;
+  setQueueActive(active: boolean): void;
+  patchQueueItem(id: string, patch: Partial<QueueItem>): void;
+  cancelQueueItem(id: string): void;
+  moveQueueItem(id: string, dir: -1 | 1): void;
+  clearQueue(): void;
 }
 
 const patchRun = (runs: RunRecord[], id: string, patch: Partial<RunRecord>) =>
@@ -83,4 +103,27 @@ export const createLabSlice: StateCreator<LabSlice, [], [], LabSlice> = (set) =>
   setTarget: (target) => set({ target: Math.min(1, Math.max(0.01, target)) }),
   setQueueSetup: (patch) => set((s) => ({ queueSetup: { ...s.queueSetup, ...patch } })),
   setLabMessage: (labMessage) => set({ labMessage }),
+  setSelected: (selectedIds) => set({ selectedIds }),
+  addLiveRun: (rec) => set((s) => ({ runs: [...s.runs, rec], liveRunId: rec.id })),
+  commitRun: (rec) =>
+    set((s) => ({ runs: s.runs.map((r) => (r.id === rec.id ? rec : r)), runsVersion: s.runsVersion + 1 })),
+  touchRuns: () => set((s) => ({ runsVersion: s.runsVersion + 1 })),
+  endLiveRun: () => set({ liveRunId: null }),
+  mergeSavedRuns: (saved) =>
+    set((s) => {
+      const ids = new Set(s.runs.map((r) => r.id));
+      return { runs: [...saved.filter((r) => !ids.has(r.id)), ...s.runs], runsLoaded: true };
+    }),
+  importRuns: (runs, baselineId, labMessage) =>
+    set((s) => ({
+      runs,
+      baselineId: s.baselineId ?? (baselineId && runs.some((r) => r.id === baselineId) ? baselineId : null),
+      labMessage,
+    })),
+  beginQueue: (queue) => set({ queue, queueActive: true, baselineId: null }),
+  setQueueActive: (queueActive) => set({ queueActive }),
+  patchQueueItem: (id, patch) => set((s) => ({ queue: setItem(s.queue, id, patch) })),
+  cancelQueueItem: (id) => set((s) => ({ queue: cancelItem(s.queue, id) })),
+  moveQueueItem: (id, dir) => set((s) => ({ queue: moveItem(s.queue, id, dir) })),
+  clearQueue: () => set({ queue: [], queueActive: false }),
 });

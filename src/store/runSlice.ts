@@ -4,19 +4,24 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { CheckpointInfo, EvalMetrics, StepMetrics } from '../shared/protocol';
 import type { RunSettings, RunState } from '../shared/types';
+import type { Problem } from '../shared/problem';
 
-/** Appended in place by the bridge; `version` changes with each flush so views know to redraw. */
+/**
+ * Replaced, never changed in place: each flush of steps makes new arrays (client/reduce.ts), and
+ * `version` counts the flushes so chart memos can key on one number.
+ */
 export interface StepSeries {
-  step: number[];
-  loss: number[];
+  readonly step: readonly number[];
+  readonly loss: readonly number[];
   /** The learning rate used at each step (drawn on the loss chart). */
-  lr: number[];
-  version: number;
+  readonly lr: readonly number[];
+  readonly version: number;
 }
 
-export interface RunSlice {
+export interface RunData {
   runState: RunState;
-  runMessage: string | null;
+  /** Why the run failed, how it ended, or a warning while it trains. */
+  runMessage: Problem | null;
   /** The settings the current or last run started with (the config cannot change under it). */
   runSettings: RunSettings | null;
   latestStep: StepMetrics | null;
@@ -28,8 +33,17 @@ export interface RunSlice {
   savedCheckpoint: { epoch: number; step: number; savedAt: number } | null;
 }
 
+export interface RunSlice extends RunData {
+  /** Applies what the Worker reported (client/reduce.ts computes the patch). */
+  patchRun(patch: Partial<RunData>): void;
+}
+
+/** True while a run is training or paused: the one test of "a run is active" (settings locked). */
+export const isRunActive = (s: Pick<RunData, 'runState'>): boolean =>
+  s.runState === 'training' || s.runState === 'paused';
+
 export const emptyRun = (): Pick<
-  RunSlice,
+  RunData,
   'runMessage' | 'latestStep' | 'series' | 'evals' | 'savedCheckpoint'
 > => ({
   runMessage: null,
@@ -39,9 +53,10 @@ export const emptyRun = (): Pick<
   evals: [],
 });
 
-export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = () => ({
+export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) => ({
   runState: 'idle',
   runSettings: null,
   checkpoint: null,
   ...emptyRun(),
+  patchRun: (patch) => set(patch),
 });

@@ -63,7 +63,7 @@ function syntheticDataset(trainCount: number, testCount: number): Dataset {
   };
   const train = make(trainCount);
   return {
-    source: { kind: 'embedded', description: 'synthetic' },
+    source: { kind: 'embedded', description: { code: 'test.synthetic' } },
     train: { ...train, batchOf: new Uint8Array(trainCount).map((_, i) => 1 + (i % 5)) },
     test: make(testCount),
   };
@@ -162,9 +162,7 @@ describe('train', () => {
   it('refuses a selection with no training images', async () => {
     const r = recorder();
     const s = { ...settings(1), data: { ...settings(1).data, batches: [] } };
-    await expect(train(tinySpec, s, data, new RunControl(), r.hooks)).rejects.toThrow(
-      /tick at least one batch/,
-    );
+    await expect(train(tinySpec, s, data, new RunControl(), r.hooks)).rejects.toThrow(/^train\.noImages$/);
   });
 });
 
@@ -290,6 +288,6 @@ describe('resume from a checkpoint', () => {
     };
     await expect(
       train(tinySpec, settings(2), data, new RunControl(), recorder().hooks, undefined, cp),
-    ).rejects.toThrow(/does not fit/);
+    ).rejects.toThrow(/^train\.checkpointMismatch$/);
   });
 });

@@ -16,6 +16,7 @@ import { createSgdState, disposeSgdState, type SgdState } from './sgd';
 import { trainStep, type StepTiming } from './step';
 import type { RunControl } from './control';
 import { planData } from '../data/dataPlan';
+import { problem, ProblemError, type Problem } from '../shared/problem';
 
 /**
  * What it takes to pick a run up where it was: weights, momentum, normalisation, the place in the
@@ -37,7 +38,8 @@ export interface TrainCheckpoint {
 }
 
 export interface TrainerHooks {
-  onState(state: RunState, message?: string): void;
+  /** `problem`: why the run ended in error (the UI words it). */
+  onState(state: RunState, problem?: Problem): void;
   onStep(metrics: StepMetrics): void;
   onEval(metrics: EvalMetrics): void;
   /** Called once, right after the model is created: lets the Worker inspect the live weights between steps. */
@@ -85,7 +87,7 @@ export async function train(
   const { seed, epochs } = settings;
   const opt = settings.optimizer;
   const plan = planData(dataset, settings.data, seed);
-  if (plan.train.length === 0) throw new Error('No training images are selected: tick at least one batch.');
+  if (plan.train.length === 0) throw new ProblemError(problem('train.noImages'));
   const stats = resume?.stats ?? initial?.stats ?? channelStats(dataset.train, plan.train);
   const model = initial?.model ?? createModel(spec, seed);
   hooks.onModel?.(model, stats);
@@ -186,10 +188,7 @@ export async function train(
         lossSum += loss * size;
         seen += size;
         if (!Number.isFinite(loss)) {
-          hooks.onState(
-            'error',
-            `The loss became ${loss} at step ${step}: training diverged. Lower the learning rate and train again.`,
-          );
+          hooks.onState('error', problem('train.diverged', { loss: String(loss), step }));
           return model;
         }
         const stepsLeftInEpoch = stepsPerEpoch - s - 1;
@@ -268,11 +267,11 @@ export async function train(
 /** Puts a checkpoint's weights and velocities into a fresh model and optimiser state. */
 function restore(model: TrainableModel, sgd: SgdState, cp: TrainCheckpoint): void {
   if (cp.weights.length !== model.variables.length || cp.velocity.length !== model.variables.length) {
-    throw new Error('The saved checkpoint does not fit this model: it cannot be resumed.');
+    throw new ProblemError(problem('train.checkpointMismatch'));
   }
   tf.tidy(() => {
     model.variables.forEach((v, i) => {
-      if (cp.weights[i].length !== v.size) throw new Error('The saved checkpoint does not fit this model.');
+      if (cp.weights[i].length !== v.size) throw new ProblemError(problem('train.checkpointMismatch'));
       v.assign(tf.tensor(cp.weights[i], v.shape));
       sgd.velocity.get(v.name)!.assign(tf.tensor(cp.velocity[i], v.shape));
     });

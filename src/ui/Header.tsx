@@ -1,11 +1,13 @@
 import { useApp } from '../store';
-import { setLang, useLang, useT, type Lang } from './i18n';
+import { setLang, useLang, useProblemText, useT, type Lang } from './i18n';
 
 /** Title, language switch, and the backend in use with why it was chosen (data-testid="backend"). */
 export function Header() {
   const backend = useApp((s) => s.backend);
   const t = useT();
   const lang = useLang();
+  const word = useProblemText();
+  const reason = backend ? word(backend.reason) : undefined;
   return (
     <header className="header">
       <div className="header-row">
@@ -19,17 +21,20 @@ export function Header() {
         </label>
       </div>
       <p className="tagline">{t('tagline')}</p>
-      <div className="backend" data-testid="backend" title={backend?.reason}>
+      <div className="backend" data-testid="backend" title={reason}>
         {backend ? (
           <>
             <strong>{backend.name}</strong> · {backend.adapter}
-            <span className="reason"> — {backend.reason}</span>
+            <span className="reason"> — {reason}</span>
             {backend.figures && (
               <span className="backend-figures" data-testid="backend-figures">
                 {' '}
                 [{t('backendProbe')}:{' '}
                 {backend.figures
-                  .map((f) => `${f.backend} ${f.ms === null ? `— ${f.note ?? ''}` : `${f.ms.toFixed(0)} ms`}`)
+                  .map(
+                    (f) =>
+                      `${f.backend} ${f.ms === null ? `— ${f.note ? word(f.note) : ''}` : `${f.ms.toFixed(0)} ms`}`,
+                  )
                   .join(' · ')}
                 ]
               </span>

@@ -3,6 +3,7 @@
 // that backend afterwards, so the page restarts it on WebAssembly (client/bridge.ts).
 
 import * as tf from '@tensorflow/tfjs';
+import { problem, type Problem } from '../shared/problem';
 
 interface WebGpuBackendLike {
   device?: GPUDevice;
@@ -23,16 +24,19 @@ function webglContext(): WebGL2RenderingContext | null {
     : null;
 }
 
-/** Calls `onLost` once, with the reason in plain words, if the current backend's GPU is lost. */
-export function watchDevice(onLost: (reason: string) => void): void {
+/** Calls `onLost` once, with the reason (the browser's own words when it gives any), if the GPU is lost. */
+export function watchDevice(onLost: (reason: Problem) => void): void {
   const device = webgpuDevice();
   if (device) {
-    void device.lost.then((info) => onLost(info.message || info.reason || 'the device was lost'));
+    void device.lost.then((info) => {
+      const said = info.message || info.reason;
+      onLost(said ? problem('device.lostSaid', { said }) : problem('device.lostUnknown'));
+    });
     return;
   }
   const gl = webglContext();
   const canvas = (gl as unknown as { canvas?: OffscreenCanvas } | null)?.canvas;
-  canvas?.addEventListener('webglcontextlost', () => onLost('the WebGL context was lost'), { once: true });
+  canvas?.addEventListener('webglcontextlost', () => onLost(problem('device.webglLost')), { once: true });
 }
 
 /** Test hook: loses the device on purpose (WebGPU destroy, or WEBGL_lose_context). False on CPU backends. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeError, describeTrainingError } from './errors';
 import type { RunSettings } from '../shared/types';
+import { problem, ProblemError } from '../shared/problem';
 
 const settings = (preset: 'paper' | 'cifar', batchSize: number): RunSettings => ({
   config: { preset, activation: 'relu', lrn: true, dropout: true, pooling: 'overlapping', grouped: false },
@@ -25,22 +26,32 @@ describe('describeTrainingError', () => {
       'Aborted(Cannot enlarge memory arrays to size 2147549184 bytes)',
       'Requested texture size [70000x2] greater than WebGL maximum on this browser / GPU [16384x16384].',
     ]) {
-      const msg = describeTrainingError(new Error(raw), settings('paper', 512));
-      expect(msg).toMatch(/ran out of memory with batch size 512/);
-      expect(msg).toMatch(/try 256/);
-      expect(msg).toMatch(/AlexNet-CIFAR preset/);
+      const p = describeTrainingError(new Error(raw), settings('paper', 512));
+      expect(p.code).toBe('train.outOfMemory');
+      expect(p.params).toEqual({
+        batch: 512,
+        smaller: 256,
+        preset: problem('train.outOfMemoryPreset'),
+        detail: raw,
+      });
     }
-    expect(describeTrainingError(new Error('OOM'), settings('cifar', 1))).toMatch(/try 1\)/);
-    expect(describeTrainingError(new Error('OOM'), settings('cifar', 64))).not.toMatch(
-      /AlexNet-CIFAR preset/,
-    );
+    expect(describeTrainingError(new Error('OOM'), settings('cifar', 1)).params).toMatchObject({
+      smaller: 1,
+    });
+    expect(describeTrainingError(new Error('OOM'), settings('cifar', 64)).params).toMatchObject({
+      preset: '',
+    });
   });
 
-  it('passes other failures through in plain words', () => {
-    expect(describeTrainingError(new Error('shapes do not match'), settings('cifar', 64))).toBe(
-      'Training failed: shapes do not match',
+  it('passes other failures through as their own problem or their text', () => {
+    expect(describeTrainingError(new Error('shapes do not match'), settings('cifar', 64))).toEqual(
+      problem('train.failed', { cause: problem('error.unexpected', { detail: 'shapes do not match' }) }),
     );
-    expect(describeError(42)).toBe('an unknown error occurred');
-    expect(describeError('plain text')).toBe('plain text');
+    const own = problem('train.noImages');
+    expect(describeTrainingError(new ProblemError(own), settings('cifar', 64))).toEqual(
+      problem('train.failed', { cause: own }),
+    );
+    expect(describeError(42)).toEqual(problem('error.unknown'));
+    expect(describeError('plain text')).toEqual(problem('error.unexpected', { detail: 'plain text' }));
   });
 });

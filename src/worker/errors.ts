@@ -1,11 +1,14 @@
-// Turns anything thrown into one line a person can read (no stack traces in the page).
+// Turns anything thrown into a Problem the page can word (no stack traces in the page).
 
 import type { RunSettings } from '../shared/types';
+import { problem, ProblemError, type Problem } from '../shared/problem';
 
-export function describeError(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  if (typeof err === 'string') return err;
-  return 'an unknown error occurred';
+/** A ProblemError's own problem; anything else is unexpected, with its text as the detail. */
+export function describeError(err: unknown): Problem {
+  if (err instanceof ProblemError) return err.problem;
+  if (err instanceof Error) return problem('error.unexpected', { detail: err.message || err.name });
+  if (typeof err === 'string') return problem('error.unexpected', { detail: err });
+  return problem('error.unknown');
 }
 
 /** What the backends say when a tensor does not fit: GPU buffers, WebGL textures, the wasm heap. */
@@ -13,19 +16,20 @@ const OUT_OF_MEMORY =
   /out of memory|\bOOM\b|failed to allocate|allocation failed|cannot enlarge memory|memory access out of bounds|Requested texture size|exceeds the max/i;
 
 /**
- * A training failure in plain words. Running out of memory says what to change: the batch size
- * (halved, as a starting point) or the smaller preset.
+ * A training failure. Running out of memory says what to change: the batch size (halved, as a
+ * starting point) or the smaller preset.
  */
-export function describeTrainingError(err: unknown, settings: RunSettings): string {
-  const text = describeError(err);
+export function describeTrainingError(err: unknown, settings: RunSettings): Problem {
+  const cause = describeError(err);
+  const text = cause.code === 'error.unexpected' ? String(cause.params?.detail) : '';
   if (OUT_OF_MEMORY.test(text)) {
     const batch = settings.optimizer.batchSize;
-    const smaller = Math.max(1, Math.floor(batch / 2));
-    const preset =
-      settings.config.preset === 'paper'
-        ? ' or switch to the AlexNet-CIFAR preset (about 6 % of the memory)'
-        : '';
-    return `Training stopped: the device ran out of memory with batch size ${batch}. Lower the batch size (try ${smaller})${preset}, then train again. (${text})`;
+    return problem('train.outOfMemory', {
+      batch,
+      smaller: Math.max(1, Math.floor(batch / 2)),
+      preset: settings.config.preset === 'paper' ? problem('train.outOfMemoryPreset') : '',
+      detail: text,
+    });
   }
-  return `Training failed: ${text}`;
+  return problem('train.failed', { cause });
 }

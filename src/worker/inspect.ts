@@ -16,6 +16,7 @@ import { planData } from '../data/dataPlan';
 import { createRng, shuffleInPlace } from '../data/random';
 import { decodeImage, firstLayerTiles, forwardOne, predictTestSet } from './inspectOps';
 import { describeError } from './errors';
+import { problem, ProblemError, type Problem } from '../shared/problem';
 
 export interface InspectContext {
   post(msg: FromWorker, transfer?: Transferable[]): void;
@@ -30,7 +31,7 @@ interface Held {
   origin: ModelOrigin;
   /** The run's settings (null for a loaded or untrained model). */
   settings: RunSettings | null;
-  provenance: string;
+  provenance: string | Problem;
 }
 
 /** Used when no data is loaded yet: the CIFAR-10 training set's well-known channel statistics. */
@@ -123,10 +124,8 @@ function pick(config: ModelConfig, seed: number): Held {
 async function readFiles(files: File[]): Promise<{ json: string; weights: ArrayBuffer; name: string }> {
   const jsonFile = files.find((f) => f.name.toLowerCase().endsWith('.json'));
   const binFile = files.find((f) => f.name.toLowerCase().endsWith('.bin'));
-  if (!jsonFile || !binFile)
-    throw new Error('Pick both files of a saved model: the model.json and its .bin weights file.');
-  if (jsonFile.size > 5_000_000)
-    throw new Error('That model.json is too large to be a saved AlexNet Lab model.');
+  if (!jsonFile || !binFile) throw new ProblemError(problem('model.pickBoth'));
+  if (jsonFile.size > 5_000_000) throw new ProblemError(problem('model.jsonTooLarge'));
   return { json: await jsonFile.text(), weights: await binFile.arrayBuffer(), name: jsonFile.name };
 }
 
@@ -152,7 +151,7 @@ export async function handleInspect(msg: InspectToWorker): Promise<void> {
           input = await decodeImage(msg.subject.file);
         } else {
           const i = msg.subject.index;
-          if (!data || i < 0 || i >= data.test.count) throw new Error('That test image does not exist.');
+          if (!data || i < 0 || i >= data.test.count) throw new ProblemError(problem('inspect.noTestImage'));
           input = data.test.images.slice(i * 3072, (i + 1) * 3072);
           trueLabel = data.test.labels[i];
         }
@@ -175,7 +174,7 @@ export async function handleInspect(msg: InspectToWorker): Promise<void> {
       }
       case 'test-insight': {
         const data = ctx.dataset();
-        if (!data) throw new Error('The data is not loaded yet: wait until it is ready.');
+        if (!data) throw new ProblemError(problem('data.notReady'));
         const held = pick(msg.config, msg.seed);
         const origin = { ...held.origin };
         const settings = held.settings;
@@ -216,7 +215,7 @@ export async function handleInspect(msg: InspectToWorker): Promise<void> {
         break;
       }
       case 'load-model': {
-        if (ctx.training()) throw new Error('A run is training: stop it before loading a saved model.');
+        if (ctx.training()) throw new ProblemError(problem('model.busyTraining'));
         const files = await readFiles(msg.files);
         const { model, meta } = loadModel(files.json, files.weights);
         const origin: ModelOrigin = {
@@ -232,6 +231,6 @@ export async function handleInspect(msg: InspectToWorker): Promise<void> {
       }
     }
   } catch (err) {
-    ctx.post({ type: 'inspect-error', what, message: describeError(err) });
+    ctx.post({ type: 'inspect-error', what, problem: describeError(err) });
   }
 }

@@ -12,7 +12,8 @@ import { centerSquare, checkDimensions, checkFileSize, cropResizeRgb } from '../
 import { readImageHeader } from '../data/imageHeader';
 import { makeBatch, type ChannelStats } from '../data/batches';
 import { confusion, softmax, topK } from '../train/predict';
-import { undecodableMessage } from '../data/undecodable';
+import { undecodableProblem } from '../data/undecodable';
+import { problem, ProblemError } from '../shared/problem';
 
 /** Layer kinds the feature-map view shows (activations, dropout and flatten add nothing to see). */
 const SHOWN: ReadonlySet<LayerKind> = new Set<LayerKind>(['conv', 'lrn', 'maxpool', 'dense']);
@@ -20,34 +21,34 @@ const SHOWN: ReadonlySet<LayerKind> = new Set<LayerKind>(['conv', 'lrn', 'maxpoo
 const PRE_SHRINK = 256;
 
 /**
- * A user's image file → 32×32×3 RGB bytes (centre square, area-averaged). Throws an Error with a
- * plain-words message for empty, oversized, unreadable or non-image files.
+ * A user's image file → 32×32×3 RGB bytes (centre square, area-averaged). Throws a ProblemError
+ * for empty, oversized, unreadable or non-image files.
  */
 export async function decodeImage(file: Blob): Promise<Uint8Array> {
   const sizeError = checkFileSize(file.size);
-  if (sizeError) throw new Error(sizeError);
+  if (sizeError) throw new ProblemError(sizeError);
   // Refuse a huge picture from its header, before the browser decodes gigabytes of pixels. EXIF
   // blocks can push a JPEG's frame header back, so the first 256 KB are read.
   const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
   const header = readImageHeader(head);
   const headerError = header && checkDimensions(header.width, header.height);
-  if (headerError) throw new Error(headerError);
+  if (headerError) throw new ProblemError(headerError);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new Error(undecodableMessage(head, header?.format ?? null));
+    throw new ProblemError(undecodableProblem(head, header?.format ?? null));
   }
   try {
     const dimError = checkDimensions(bitmap.width, bitmap.height);
-    if (dimError) throw new Error(dimError);
+    if (dimError) throw new ProblemError(dimError);
     // The browser's resampler does the bulk of shrinking a 24-megapixel photo (so we never copy
     // 96 MB of RGBA); cropResizeRgb then averages the last step exactly.
     const sq = centerSquare(bitmap.width, bitmap.height);
     const side = Math.min(sq.size, PRE_SHRINK);
     const canvas = new OffscreenCanvas(side, side);
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new Error('This browser cannot draw images in a Worker (no OffscreenCanvas 2D).');
+    if (!ctx) throw new ProblemError(problem('image.noCanvas'));
     // CIFAR images have no transparency: transparent pixels become white, not black.
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, side, side);
@@ -127,7 +128,7 @@ export async function firstLayerTiles(
   model: TrainableModel,
 ): Promise<{ layer: string; kernel: number; count: number; pixels: Uint8Array }> {
   const param = model.params.find((p) => p.role === 'kernel' && p.variable.rank === 4);
-  if (!param) throw new Error('This model has no convolution layer.');
+  if (!param) throw new ProblemError(problem('inspect.noConv'));
   const [k, , cIn, count] = param.variable.shape;
   const w = (await param.variable.data()) as Float32Array;
   const pixels = new Uint8Array(count * k * k * 3);

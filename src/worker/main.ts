@@ -16,6 +16,7 @@ import { describeError, describeTrainingError } from './errors';
 import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
+import { problem, type Problem } from '../shared/problem';
 import { loseDeviceForTest, watchDevice } from './deviceLoss';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -39,7 +40,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     dataset = loaded;
     post({ type: 'dataset', summary: summarize(loaded, performance.now() - t0) });
   } catch (err) {
-    post({ type: 'data-error', message: `The built-in CIFAR-10 could not be loaded: ${describeError(err)}` });
+    post({ type: 'data-error', problem: problem('data.builtinFailed', { cause: describeError(err) }) });
   }
   const saved = await loadCheckpoint();
   if (saved)
@@ -59,7 +60,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
 
 async function loadFiles(files: File[]): Promise<void> {
   if (control) {
-    post({ type: 'data-error', message: 'A run is training: stop it before loading other data.' });
+    post({ type: 'data-error', problem: problem('data.busyTraining') });
     return;
   }
   const t0 = performance.now();
@@ -69,18 +70,14 @@ async function loadFiles(files: File[]): Promise<void> {
     post({ type: 'dataset', summary: summarize(next, performance.now() - t0) });
   } catch (err) {
     // The dataset loaded before stays in use: `dataset` was not touched.
-    post({ type: 'data-error', message: describeError(err) });
+    post({ type: 'data-error', problem: describeError(err) });
   }
 }
 
 async function startTraining(settings: RunSettings, continueModel = false, resume = false): Promise<void> {
   if (control) return; // one run at a time; the UI disables Train meanwhile
   if (!dataset) {
-    post({
-      type: 'run-state',
-      state: 'error',
-      message: 'The data is not loaded yet: wait until it is ready.',
-    });
+    post({ type: 'run-state', state: 'error', problem: problem('data.notReady') });
     return;
   }
   const saved = resume ? await loadCheckpoint() : null;
@@ -91,24 +88,18 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
     post({
       type: 'run-state',
       state: 'error',
-      message: saved
-        ? 'The interrupted run trained on other data than is loaded now: load the same data to resume it.'
-        : 'The interrupted run can no longer be found: start a new one.',
+      problem: problem(saved ? 'run.otherData' : 'run.checkpointGone'),
     });
     return;
   }
   const initial = continueModel ? modelToContinue(settings.config) : null;
   if (continueModel && !initial) {
-    post({
-      type: 'run-state',
-      state: 'error',
-      message: 'There is no model of this configuration to continue: load one or train first.',
-    });
+    post({ type: 'run-state', state: 'error', problem: problem('run.nothingToContinue') });
     return;
   }
   const run = new RunControl();
   control = run;
-  let finished: string | null | undefined;
+  let finished: Problem | null | undefined;
   try {
     await train(
       buildSpec(settings.config),
@@ -117,8 +108,8 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
       run,
       {
         // 'done' waits until the checkpoint is gone: a reload right after it must not offer to resume.
-        onState: (state, message) =>
-          state === 'done' ? (finished = message ?? null) : post({ type: 'run-state', state, message }),
+        onState: (state, why) =>
+          state === 'done' ? (finished = why ?? null) : post({ type: 'run-state', state, problem: why }),
         onStep: (metrics) => post({ type: 'step', metrics }),
         onEval: (metrics) => {
           post({ type: 'eval', metrics });
@@ -148,9 +139,9 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
               post({
                 type: 'log',
                 level: 'warn',
-                message: isQuotaError(err)
-                  ? `This browser's storage for this site is full, so the run's checkpoint could not be saved: a reload now would lose this run's progress (training goes on). ${MAKE_ROOM}`
-                  : `The run's checkpoint could not be saved (${describeError(err)}): a reload would lose it. Free some disk space for this site to keep checkpoints.`,
+                problem: isQuotaError(err)
+                  ? problem('storage.checkpointFull', { makeRoom: MAKE_ROOM })
+                  : problem('storage.checkpointFailed', { cause: describeError(err) }),
               }),
           );
         },
@@ -160,11 +151,11 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
     );
     // Ended (done or stopped): nothing left to resume.
     await clearCheckpoint();
-    if (run.isStopped) post({ type: 'run-state', state: 'done', message: 'Stopped.' });
+    if (run.isStopped) post({ type: 'run-state', state: 'done', problem: problem('run.stopped') });
     else if (finished !== undefined)
-      post({ type: 'run-state', state: 'done', message: finished ?? undefined });
+      post({ type: 'run-state', state: 'done', problem: finished ?? undefined });
   } catch (err) {
-    post({ type: 'run-state', state: 'error', message: describeTrainingError(err, settings) });
+    post({ type: 'run-state', state: 'error', problem: describeTrainingError(err, settings) });
   } finally {
     control = null;
     runEnded();
@@ -198,8 +189,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       void clearCheckpoint().then(() => post({ type: 'checkpoint', info: null }));
       break;
     case 'debug-lose-device':
-      if (!loseDeviceForTest())
-        post({ type: 'log', level: 'warn', message: 'No GPU device to lose on this backend.' });
+      if (!loseDeviceForTest()) post({ type: 'log', level: 'warn', problem: problem('device.noneToLose') });
       break;
     case 'debug-crash':
       setTimeout(() => {
@@ -218,5 +208,5 @@ initInspect({
 });
 
 self.addEventListener('unhandledrejection', (event) => {
-  post({ type: 'log', level: 'warn', message: describeError(event.reason) });
+  post({ type: 'log', level: 'warn', problem: describeError(event.reason) });
 });

@@ -18,10 +18,10 @@
 // Every size is baked into the shader as a constant (the shader key carries them all), so the
 // compiler strength-reduces the divisions of the index arithmetic; a layer compiles once.
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { kernelChoice } from '../choice';
+import { kernelChoice, type TileSize } from '../choice';
 
-/** Side of a workgroup's square tile of C. */
-export type TileSize = 64 | 128;
+export type { TileSize };
+
 const WG = 16; // threads per side of the workgroup
 const THREADS = WG * WG;
 

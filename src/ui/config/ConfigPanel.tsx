@@ -1,4 +1,4 @@
-import { useApp } from '../../store';
+import { isRunActive, useApp } from '../../store';
 import { settingRow } from '../../shared/settings';
 import { SettingField } from './SettingField';
 import { useT, type MessageKey } from '../i18n';
@@ -16,7 +16,7 @@ export function ConfigPanel() {
       setData: st.setData,
     })),
   );
-  const locked = s.runState === 'training' || s.runState === 'paused';
+  const locked = isRunActive(s);
   const available = s.dataset?.batches.map((b) => b.batch) ?? settingRow('data.batches').default;
 
   return (

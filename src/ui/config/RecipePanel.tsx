@@ -1,11 +1,11 @@
-import { store, useApp } from '../../store';
+import { isRunActive, store, useApp } from '../../store';
 import { SettingField } from './SettingField';
 import { useT } from '../i18n';
 
 /** Augmentation, learning-rate schedule, test-time averaging, and the one-click accuracy recipe. */
 export function RecipePanel() {
   const t = useT();
-  const locked = useApp((s) => s.runState === 'training' || s.runState === 'paused');
+  const locked = useApp(isRunActive);
   // Actions never change identity: read it once from the store.
   const { applyRecipe } = store.getState();
 

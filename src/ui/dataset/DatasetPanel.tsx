@@ -1,25 +1,27 @@
-import { useApp } from '../../store';
+import { isRunActive, useApp } from '../../store';
 import { bridge } from '../../client/bridge';
 import { CLASS_NAMES } from '../../shared/types';
 import { SampleGrid } from './SampleGrid';
-import { useT } from '../i18n';
+import { useProblemText, useT } from '../i18n';
+import { className } from '../inspect/classNames';
 
 /** Source, counts per class and batch, sample images, and loading the official binary release. */
 export function DatasetPanel() {
   const t = useT();
+  const word = useProblemText();
   const dataset = useApp((s) => s.dataset);
   const progress = useApp((s) => s.dataProgress);
   const error = useApp((s) => s.dataError);
   const loadingFiles = useApp((s) => s.loadingFiles);
   const dismiss = useApp((s) => s.dismissDataError);
-  const running = useApp((s) => s.runState === 'training' || s.runState === 'paused');
+  const running = useApp(isRunActive);
 
   return (
     <div className="panel" aria-labelledby="dataset-title">
       <h2 id="dataset-title">{t('dataTitle')}</h2>
       {error && (
         <div role="alert" className="alert">
-          <p>{error}</p>
+          <p>{word(error)}</p>
           <button onClick={dismiss}>{t('dismiss')}</button>
         </div>
       )}
@@ -27,7 +29,7 @@ export function DatasetPanel() {
         <p aria-live="polite">
           {progress
             ? t('loading', {
-                what: progress.what,
+                what: word(progress.what),
                 loaded: progress.loaded.toLocaleString(),
                 total: progress.total.toLocaleString(),
               })
@@ -41,7 +43,7 @@ export function DatasetPanel() {
             <span data-testid="test-count">{dataset.testCount}</span>{' '}
             {t('countsImages', { seconds: (dataset.loadMs / 1000).toFixed(1) })}
           </p>
-          <p className="source">{dataset.source.description}</p>
+          <p className="source">{word(dataset.source.description)}</p>
           <details>
             <summary>{t('perClassAndBatch')}</summary>
             <table className="small-table">
@@ -57,7 +59,7 @@ export function DatasetPanel() {
               <tbody>
                 {CLASS_NAMES.map((name, c) => (
                   <tr key={name}>
-                    <td>{name}</td>
+                    <td>{className(t, c)}</td>
                     {dataset.batches.map((b) => (
                       <td key={b.batch}>{b.perClass[c]}</td>
                     ))}

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { CLASS_NAMES, IMAGE_SIZE } from '../../shared/types';
+import { IMAGE_SIZE } from '../../shared/types';
 import type { DatasetSummary } from '../../shared/dataset';
 import { useT } from '../i18n';
+import { className } from '../inspect/classNames';
 
 type Sample = DatasetSummary['samples'][number];
 
@@ -42,8 +43,12 @@ export function SampleGrid({ samples }: { samples: Sample[] }) {
           <button
             key={`${s.split}-${s.index}`}
             className="sample"
-            title={`${CLASS_NAMES[s.label]} (${s.split} #${s.index})`}
-            aria-label={t('enlarge', { name: CLASS_NAMES[s.label], split: s.split, index: s.index })}
+            title={`${className(t, s.label)} (${t(`split_${s.split}`)} #${s.index})`}
+            aria-label={t('enlarge', {
+              name: className(t, s.label),
+              split: t(`split_${s.split}`),
+              index: s.index,
+            })}
             onClick={() => setOpen(s)}
           >
             <SampleCanvas pixels={s.pixels} size={32} />
@@ -55,8 +60,8 @@ export function SampleGrid({ samples }: { samples: Sample[] }) {
           <div className="modal-body" onClick={(e) => e.stopPropagation()}>
             <SampleCanvas pixels={open.pixels} size={256} />
             <p>
-              <strong>{CLASS_NAMES[open.label]}</strong> —{' '}
-              {t('sampleCaption', { split: open.split, index: open.index })}
+              <strong>{className(t, open.label)}</strong> —{' '}
+              {t('sampleCaption', { split: t(`split_${open.split}`), index: open.index })}
             </p>
             <button onClick={() => setOpen(null)} autoFocus>
               {t('close')}

@@ -312,6 +312,177 @@ export const en = {
   'problem.experiment.stepColumns': 'its step columns have different lengths.',
   'problem.cli.unknownFlag': '{flag} is not an option of npm run train.',
   'problem.cli.missingValue': '{flag} needs a value.',
+
+  // Run state badge, sample splits and durations
+  runState_idle: 'idle',
+  runState_training: 'training',
+  runState_paused: 'paused',
+  runState_done: 'done',
+  runState_error: 'error',
+  split_train: 'train',
+  split_test: 'test',
+  durationHours: '{h} h {m} min',
+  durationMinutes: '{m} min {s} s',
+  durationSeconds: '{s} s',
+
+  // Problems (src/shared/problem.ts): what the Worker, the parsers and the loop report, by code
+  'problem.error.unexpected': '{detail}',
+  'problem.error.unknown': 'an unknown error occurred',
+  'problem.worker.crashed':
+    'The training worker crashed ({detail}); the current run stopped. A fresh worker is reloading the data — your finished runs are kept, and a run with a finished epoch can be resumed.',
+  'problem.worker.crashUnknown': 'unknown error',
+  'problem.format.png': 'a PNG image',
+  'problem.format.jpeg': 'a JPEG image',
+  'problem.format.zip': 'a zip archive',
+  'problem.format.gzip': 'a gzip archive (for example a .tar.gz)',
+  'problem.format.gif': 'a GIF image',
+  'problem.format.bzip2': 'a bzip2 archive',
+  'problem.format.xz': 'an xz archive',
+  'problem.format.pdf': 'a PDF document',
+  'problem.format.pickle': 'a Python pickle (the CIFAR-10 "python version")',
+  'problem.format.tar': 'a tar archive',
+  'problem.format.empty': 'empty',
+  'problem.data.batch.empty': '{name} is empty (0 bytes): it holds no CIFAR-10 images.',
+  'problem.data.batch.tooLarge':
+    '{name} is {size} bytes, larger than any CIFAR-10 batch file ({max} bytes = {images} images) — it is not a CIFAR-10 binary batch. If it is an archive, load it as cifar-10-binary.tar.gz.',
+  'problem.data.batch.otherFormat':
+    '{name} is {what}, not a CIFAR-10 binary batch. Load the files of the official binary release (cifar-10-binary.tar.gz, or the data_batch_N.bin / test_batch.bin files inside it).',
+  'problem.data.batch.cifar100Hint':
+    ' Its size fits 3,074-byte records, as in the CIFAR-100 binary release (2 label bytes per image); this app needs CIFAR-10.',
+  'problem.data.batch.notWholeRecords':
+    '{name} is {size} bytes, which is not a whole number of CIFAR-10 records (3,073 bytes each) — it may be truncated or not a CIFAR-10 binary file.{hint}',
+  'problem.data.batch.badLabel':
+    '{name} is not CIFAR-10: record {record} has label {label}; CIFAR-10 labels are 0–9.{hint}',
+  'problem.data.batch.badName':
+    '{name}: the app cannot tell which batch this is from its name — name the training batches data_batch_1.bin … data_batch_5.bin and the test batch test_batch.bin, as in the official release.',
+  'problem.data.archive.notGzip': 'Could not unpack {name}: the archive is damaged or not gzip.',
+  'problem.data.archive.empty': '{name} is empty (0 bytes).',
+  'problem.data.archive.tooLarge':
+    '{name} is {size} bytes, far larger than the official cifar-10-binary.tar.gz (about 170 MB): it is not the CIFAR-10 binary release.',
+  'problem.data.archive.notTar': 'Could not unpack {name}: it is not a tar archive{itIs}.',
+  'problem.data.archive.gzipNotTar':
+    'Could not unpack {name}: it unzips, but what is inside is not a tar archive{itIs}.',
+  'problem.data.archive.itIs': ' (it is {what})',
+  'problem.data.archive.holds': 'it holds {list}',
+  'problem.data.archive.holdsNothing': 'it is empty',
+  'problem.data.archive.noBatch':
+    '{name} holds no CIFAR-10 batch (data_batch_1.bin … data_batch_5.bin, test_batch.bin); {holds}.',
+  'problem.data.archive.noBatchPython':
+    '{name} holds no CIFAR-10 batch (data_batch_1.bin … data_batch_5.bin, test_batch.bin); {holds}. That is the Python version of CIFAR-10: this app needs the binary version, cifar-10-binary.tar.gz.',
+  'problem.data.file.notCifar':
+    '{name} is not a CIFAR-10 file this app can load: choose the official binary batches (data_batch_1.bin … data_batch_5.bin, test_batch.bin) or the archive cifar-10-binary.tar.gz.',
+  'problem.data.file.notCifarKnown':
+    '{name} is {what}, and is not a CIFAR-10 file this app can load: choose the official binary batches (data_batch_1.bin … data_batch_5.bin, test_batch.bin) or the archive cifar-10-binary.tar.gz.',
+  'problem.data.noFiles': 'No files were chosen.',
+  'problem.data.batchTwice': '{batch} was given twice ({first} and {second}): give each batch once.',
+  'problem.data.noTrain':
+    'No training data: add at least one data_batch_N.bin (or the whole cifar-10-binary.tar.gz).',
+  'problem.data.noTest': 'No test data: add test_batch.bin (or the whole cifar-10-binary.tar.gz).',
+  'problem.data.notReady': 'The data is not loaded yet: wait until it is ready.',
+  'problem.data.busyTraining': 'A run is training: stop it before loading other data.',
+  'problem.data.builtinFailed': 'The built-in CIFAR-10 could not be loaded: {cause}',
+  'problem.data.builtin.fetchFailed': 'fetching {file} failed: {detail}',
+  'problem.data.builtin.fetchHttp': 'fetching {file} failed: HTTP {status} for {url}',
+  'problem.data.builtin.manifestFormat':
+    'The built-in CIFAR-10 manifest is not in a format this app version understands.',
+  'problem.data.builtin.manifestPart': 'The built-in CIFAR-10 manifest describes {file} inconsistently.',
+  'problem.data.builtin.manifestCounts': 'The built-in CIFAR-10 manifest counts do not add up.',
+  'problem.data.builtin.noImageDecoder':
+    'This browser has no ImageDecoder (WebCodecs) to decode the built-in images.',
+  'problem.data.builtin.notI420': 'ImageDecoder gave {file} as {format}, not planar 4:2:0 (I420).',
+  'problem.data.builtin.wrongSize': 'The built-in {file} is {width}×{height}, not {wantWidth}×{wantHeight}.',
+  'problem.data.builtin.noCanvas': 'This browser cannot read pixels from an OffscreenCanvas in a Worker.',
+  'problem.data.builtin.decodeFailed': 'decoding {file} failed: {detail}',
+  'problem.data.builtin.labels': 'The built-in CIFAR-10 labels file is damaged.',
+  'problem.data.source.builtin':
+    'Built-in: {provenance} Training images split into five batches of 10,000 with seed {seed}, 1,000 per class in each.',
+  'problem.data.source.official':
+    'CIFAR-10 from the official binary release, as you loaded it. Training: {train}. Test: {test}.',
+  'problem.data.source.mixed': 'Training images: {train}. Test images: {test}.',
+  'problem.data.origin.builtin':
+    'the built-in CIFAR-10 (a JPEG quality-75 re-encode of the official images; pixels differ slightly from the official release)',
+  'problem.data.origin.officialBefore': 'official binary files loaded before',
+  'problem.data.origin.before': 'the data loaded before',
+  'problem.data.origin.yourBatch': 'your file {files} ({images}, batch {numbers})',
+  'problem.data.origin.yourBatches': 'your files {files} ({images}, batches {numbers})',
+  'problem.data.origin.yourTest': 'your file {file} ({images})',
+  'problem.data.origin.oneImage': '{n} image',
+  'problem.data.origin.images': '{n} images',
+  'problem.data.progress.manifest': 'manifest loaded',
+  'problem.data.progress.decoded': '{file} decoded',
+  'problem.image.empty': 'The file is empty.',
+  'problem.image.tooLarge': 'The file is {mb} MB: images up to {maxMb} MB are accepted.',
+  'problem.image.noPixels': 'The image has no pixels.',
+  'problem.image.tooManyPixels': 'The image is {width}×{height} pixels: up to {max}×{max} is accepted.',
+  'problem.image.pdf': 'This is a PDF document, not a picture. Export the page as PNG or JPEG and drop that.',
+  'problem.image.svg': 'SVG drawings are not supported: save it as PNG or JPEG and drop that.',
+  'problem.image.damaged':
+    'This {format} file is damaged or incomplete: the browser could not decode its pixels.',
+  'problem.image.notImage': 'This file is not an image the browser can read (PNG, JPEG, WebP, GIF or BMP).',
+  'problem.image.noCanvas': 'This browser cannot draw images in a Worker (no OffscreenCanvas 2D).',
+  'problem.inspect.noConv': 'This model has no convolution layer.',
+  'problem.inspect.noTestImage': 'That test image does not exist.',
+  'problem.model.pickBoth': 'Pick both files of a saved model: the model.json and its .bin weights file.',
+  'problem.model.jsonTooLarge': 'That model.json is too large to be a saved AlexNet Lab model.',
+  'problem.model.busyTraining': 'A run is training: stop it before loading a saved model.',
+  'problem.model.notJson': 'model.json is not valid JSON: the file is damaged or is not a model.',
+  'problem.model.notOurs':
+    'This model.json was not saved by AlexNet Lab (no alexnet-lab format or weights manifest).',
+  'problem.model.noConfig':
+    'The model.json has no usable configuration: the file is damaged or from another version.',
+  'problem.model.notFloat32': 'The weights manifest lists weights that are not float32.',
+  'problem.model.weightsSize':
+    'The weights file has {bytes} bytes but model.json describes {expected}: pick the .bin saved with this model.json.',
+  'problem.model.arrayCount':
+    'The file holds {count} weight arrays, this architecture needs {need}: it comes from another configuration.',
+  'problem.model.missingArray': 'The file has no {name}: it comes from another architecture.',
+  'problem.model.shapeMismatch':
+    '{name} is {shape} in the file but {want} in this architecture: the shapes do not match.',
+  'problem.run.otherData':
+    'The interrupted run trained on other data than is loaded now: load the same data to resume it.',
+  'problem.run.checkpointGone': 'The interrupted run can no longer be found: start a new one.',
+  'problem.run.nothingToContinue':
+    'There is no model of this configuration to continue: load one or train first.',
+  'problem.run.stopped': 'Stopped.',
+  'problem.train.noImages': 'No training images are selected: tick at least one batch.',
+  'problem.train.checkpointMismatch': 'The saved checkpoint does not fit this model: it cannot be resumed.',
+  'problem.train.diverged':
+    'The loss became {loss} at step {step}: training diverged. Lower the learning rate and train again.',
+  'problem.train.failed': 'Training failed: {cause}',
+  'problem.train.outOfMemory':
+    'Training stopped: the device ran out of memory with batch size {batch}. Lower the batch size (try {smaller}){preset}, then train again. ({detail})',
+  'problem.train.outOfMemoryPreset': ' or switch to the AlexNet-CIFAR preset (about 6 % of the memory)',
+  'problem.storage.makeRoom':
+    "To make room, delete runs you no longer need in the Lab, or clear this site's data in the browser's settings.",
+  'problem.storage.checkpointFull':
+    "This browser's storage for this site is full, so the run's checkpoint could not be saved: a reload now would lose this run's progress (training goes on). {makeRoom}",
+  'problem.storage.checkpointFailed':
+    "The run's checkpoint could not be saved ({cause}): a reload would lose it. Free some disk space for this site to keep checkpoints.",
+  'problem.storage.runsFull':
+    "This browser's storage for this site is full, so runs cannot be saved: they stay until the page is closed. Export them to keep them. {makeRoom}",
+  'problem.storage.runsFailed':
+    'Runs cannot be saved in this browser ({detail}); they stay until the page is closed. Export them to keep them.',
+  'problem.device.lostSaid': '{said}',
+  'problem.device.lostUnknown': 'the device was lost',
+  'problem.device.webglLost': 'the WebGL context was lost',
+  'problem.device.noneToLose': 'No GPU device to lose on this backend.',
+  'problem.device.movedToWasm':
+    'The GPU was lost ({reason}). Training moved to WebAssembly on the CPU; the run stopped — if an epoch had finished, resume it below. Reload the page to try the GPU again.',
+  'problem.backend.noWebGpu': 'WebGPU is not available in this browser',
+  'problem.backend.noAdapter': 'no WebGPU adapter',
+  'problem.backend.softwareAdapter':
+    'the only WebGPU adapter is software ({adapter}), far slower than WebAssembly on the CPU',
+  'problem.backend.gpuDidNotStart': 'WebGPU did not start on {adapter}',
+  'problem.backend.fromUrl': 'chosen in the URL (?backend={name})',
+  'problem.backend.hardwareGpu': 'a hardware WebGPU adapter is available: the fastest route',
+  'problem.backend.wasm': '{why}; training runs on the CPU with WebAssembly',
+  'problem.backend.webgl': '{why}; WebAssembly failed to start, so WebGL is used',
+  'problem.backend.cpu': '{why}; no faster backend started — training will be very slow',
+  'problem.backend.measured': 'the fastest of the backends measured at start ({guess} was the first guess)',
+  'problem.backend.note.didNotStart': 'did not start',
+  'problem.backend.note.failed': 'failed while measuring ({detail})',
+  'problem.backend.note.software': 'software adapter, not measured',
+  'problem.backend.note.unavailable': 'not available',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
 import { en, type Messages } from './en';
 import { zh } from './zh';
 import type { Problem } from '../../shared/problem';
+import { fill, wordProblem } from './render';
 
 export type Lang = 'en' | 'zh';
 export type MessageKey = keyof Messages;
@@ -42,12 +43,6 @@ export function setLang(lang: Lang): void {
   listeners.forEach((l) => l());
 }
 
-/** Replaces {name} placeholders with values. */
-function fill(text: string, vars?: Record<string, string | number>): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
@@ -81,7 +76,11 @@ export function problemKey(code: string): string {
  * as an English sentence.
  */
 export function renderProblem(lang: Lang, p: Problem): string {
-  const key = problemKey(p.code) as MessageKey;
-  const text = dictionaries[lang][key] ?? en[key];
-  return text === undefined ? p.code : fill(text, p.params);
+  return wordProblem(dictionaries[lang], p, en);
+}
+
+/** renderProblem for the current language, re-rendering on change. */
+export function useProblemText(): (p: Problem) => string {
+  const lang = useLang();
+  return (p) => renderProblem(lang, p);
 }

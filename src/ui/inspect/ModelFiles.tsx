@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { loadModelFiles, saveModel } from '../../client/inspect';
-import { useApp } from '../../store';
-import { useT } from '../i18n';
+import { isRunActive, useApp } from '../../store';
+import { useProblemText, useT } from '../i18n';
 import { originText } from './Prediction';
 
 /** Save the model in use (model.json + .bin) and load a saved one back (pick or drop both files). */
@@ -9,8 +9,9 @@ export function ModelFiles() {
   const t = useT();
   const live = useApp((s) => s.liveModel);
   const note = useApp((s) => s.modelFileNote);
+  const word = useProblemText();
   const busy = useApp((s) => s.modelFileBusy);
-  const running = useApp((s) => s.runState === 'training' || s.runState === 'paused');
+  const running = useApp(isRunActive);
   const picker = useRef<HTMLInputElement>(null);
   return (
     <div
@@ -56,11 +57,11 @@ export function ModelFiles() {
       {note &&
         (note.kind !== 'error' ? (
           <p className="hint" role="status" data-testid="model-file-note">
-            {t(note.kind === 'saved' ? 'modelSaved' : 'modelLoaded', { name: note.text })}
+            {t(note.kind === 'saved' ? 'modelSaved' : 'modelLoaded', { name: note.names })}
           </p>
         ) : (
           <p className="alert" role="alert">
-            {note.text}
+            {word(note.problem)}
           </p>
         ))}
     </div>

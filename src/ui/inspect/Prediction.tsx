@@ -1,7 +1,7 @@
 import { CLASS_NAMES, IMAGE_SIZE } from '../../shared/types';
 import type { ModelOrigin } from '../../shared/inspect';
 import { useApp } from '../../store';
-import { useT, type Translate } from '../i18n';
+import { useProblemText, useT, type Translate } from '../i18n';
 import { PixelCanvas } from './PixelCanvas';
 import { className } from './classNames';
 
@@ -23,11 +23,12 @@ export function Prediction() {
   const t = useT();
   const r = useApp((s) => s.inspection);
   const error = useApp((s) => s.inspectError);
+  const word = useProblemText();
   return (
     <div className="prediction">
       {error && (
         <p className="alert" role="alert">
-          {error}
+          {word(error)}
         </p>
       )}
       {r && (

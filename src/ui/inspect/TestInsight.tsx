@@ -3,7 +3,7 @@ import { inspectTestImage, requestInsight } from '../../client/inspect';
 import { CLASS_NAMES, IMAGE_BYTES, IMAGE_SIZE, NUM_CLASSES } from '../../shared/types';
 import type { TestInsight as Insight } from '../../shared/inspect';
 import { useApp } from '../../store';
-import { useT } from '../i18n';
+import { useProblemText, useT } from '../i18n';
 import { PixelCanvas } from './PixelCanvas';
 import { className } from './classNames';
 
@@ -15,6 +15,7 @@ export function TestInsight() {
   const r = useApp((s) => s.insight);
   const busy = useApp((s) => s.insightBusy);
   const error = useApp((s) => s.insightError);
+  const word = useProblemText();
   return (
     <div className="insight">
       <div className="buttons">
@@ -29,7 +30,7 @@ export function TestInsight() {
       </div>
       {error && (
         <p className="alert" role="alert">
-          {error}
+          {word(error)}
         </p>
       )}
       {r && <InsightBody r={r} />}

@@ -16,6 +16,7 @@ export function ExperimentFiles() {
   const { runs, baseline, target } = useCompared();
   const all = useApp((s) => s.runs);
   const input = useRef<HTMLInputElement>(null);
+  const { setLabMessage, importRuns } = store.getState();
   const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
   const baselineTop1 = () => {
@@ -26,26 +27,19 @@ export function ExperimentFiles() {
 
   async function importFile(file: File) {
     if (file.size > MAX_EXPERIMENT_BYTES) {
-      store.setState({ labMessage: { kind: 'error', text: t('labImportTooBig', { name: file.name }) } });
+      setLabMessage({ kind: 'error', text: t('labImportTooBig', { name: file.name }) });
       return;
     }
     const res = importExperiment(await file.text());
     if (!res.ok) {
       const why = [res.problem, res.detail].map((p) => (p ? renderProblem(lang, p) : ''));
-      store.setState({ labMessage: { kind: 'error', text: `${file.name}: ${why.join(' ').trim()}` } });
+      setLabMessage({ kind: 'error', text: `${file.name}: ${why.join(' ').trim()}` });
       return;
     }
-    const s = store.getState();
-    const merged = mergeRuns(s.runs, res.runs);
-    store.setState({
-      runs: merged.runs,
-      baselineId:
-        s.baselineId ??
-        (res.baselineId && merged.runs.some((r) => r.id === res.baselineId) ? res.baselineId : null),
-      labMessage: {
-        kind: 'info',
-        text: t('labImported', { added: merged.added, skipped: merged.skipped, name: file.name }),
-      },
+    const merged = mergeRuns(store.getState().runs, res.runs);
+    importRuns(merged.runs, res.baselineId, {
+      kind: 'info',
+      text: t('labImported', { added: merged.added, skipped: merged.skipped, name: file.name }),
     });
   }
 

@@ -1,5 +1,5 @@
-import { store, useApp } from '../../store';
-import { useT } from '../i18n';
+import { useApp } from '../../store';
+import { useProblemText, useT } from '../i18n';
 import { NumberField } from '../config/NumberField';
 import { QueuePanel } from './QueuePanel';
 import { RunList } from './RunList';
@@ -14,6 +14,8 @@ export function LabPanel() {
   const message = useApp((s) => s.labMessage);
   const target = useApp((s) => s.target);
   const setTarget = useApp((s) => s.setTarget);
+  const setLabMessage = useApp((s) => s.setLabMessage);
+  const word = useProblemText();
   return (
     <section className="panel lab" aria-labelledby="lab-title">
       <h2 id="lab-title">{t('labTitle')}</h2>
@@ -22,8 +24,8 @@ export function LabPanel() {
           className={message.kind === 'error' ? 'alert' : 'hint'}
           role={message.kind === 'error' ? 'alert' : 'status'}
         >
-          <p>{message.text}</p>
-          <button onClick={() => store.setState({ labMessage: null })}>{t('dismiss')}</button>
+          <p>{'problem' in message ? word(message.problem) : message.text}</p>
+          <button onClick={() => setLabMessage(null)}>{t('dismiss')}</button>
         </div>
       )}
       <QueuePanel />

@@ -1,4 +1,4 @@
-import { useApp } from '../../store';
+import { isRunActive, useApp } from '../../store';
 import { useT } from '../i18n';
 import { NumberField } from '../config/NumberField';
 import { SettingField } from '../config/SettingField';
@@ -30,7 +30,7 @@ export function QueuePanel() {
   const runs = useApp((s) => s.runs);
   const liveRunId = useApp((s) => s.liveRunId);
   useApp((s) => s.runsVersion);
-  const busy = runState === 'training' || runState === 'paused';
+  const busy = isRunActive({ runState });
   const running = queue.find((i) => i.status === 'running');
 
   const finishedS = queue
@@ -102,7 +102,7 @@ export function QueuePanel() {
             {t('labQueueProgress', {
               done: progress.done,
               total: progress.total,
-              eta: progress.etaS === null ? '—' : formatDuration(progress.etaS),
+              eta: progress.etaS === null ? '—' : formatDuration(t, progress.etaS),
             })}
             <progress value={progress.fraction} max={1} />
           </label>

@@ -13,12 +13,10 @@ export function RunList() {
   const baselineId = useApp((s) => s.baselineId);
   const liveRunId = useApp((s) => s.liveRunId);
   const loaded = useApp((s) => s.runsLoaded);
-  const { renameRun, togglePin, deleteRun, setBaseline, toggleSelected } = store.getState();
+  const { renameRun, togglePin, deleteRun, setBaseline, toggleSelected, setSelected } = store.getState();
   // No selection means "all runs": unticking one then means all the others.
   const toggle = (id: string) =>
-    selected.length === 0
-      ? store.setState({ selectedIds: runs.map((r) => r.id).filter((x) => x !== id) })
-      : toggleSelected(id);
+    selected.length === 0 ? setSelected(runs.map((r) => r.id).filter((x) => x !== id)) : toggleSelected(id);
   // Pinned runs first, then newest first.
   const ordered = [...runs].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
 

@@ -1,7 +1,7 @@
-import { useApp } from '../../store';
+import { isRunActive, useApp } from '../../store';
 import { bridge } from '../../client/bridge';
 import { formatDuration } from './format';
-import { useT } from '../i18n';
+import { useProblemText, useT } from '../i18n';
 import { ResumeBanner } from './ResumeBanner';
 
 /** Train / Pause / Resume / Stop, the run state, and progress with ETA for the epoch and the run. */
@@ -9,11 +9,12 @@ export function Controls() {
   const t = useT();
   const state = useApp((s) => s.runState);
   const message = useApp((s) => s.runMessage);
+  const word = useProblemText();
   const latest = useApp((s) => s.latestStep);
   const saved = useApp((s) => s.savedCheckpoint);
   const ready = useApp((s) => s.dataset !== null);
   const epochs = useApp((s) => s.runSettings?.epochs ?? s.epochs);
-  const running = state === 'training' || state === 'paused';
+  const running = isRunActive({ runState: state });
   // A loaded or finished model of the page's architecture can be trained further.
   const held = useApp((s) => s.liveModel);
   const config = useApp((s) => s.config);
@@ -48,14 +49,16 @@ export function Controls() {
           </button>
         )}
         <span className={`run-state state-${state}`}>
-          <span data-testid="run-state">{state}</span>
+          <span data-testid="run-state" data-state={state}>
+            {t(`runState_${state}`)}
+          </span>
         </span>
       </div>
       <ResumeBanner />
       {!ready && <p className="hint">{t('trainWhenReady')}</p>}
       {message && (
         <p className={state === 'error' ? 'alert' : 'hint'} role={state === 'error' ? 'alert' : 'status'}>
-          {message}
+          {word(message)}
         </p>
       )}
       {latest && (
@@ -65,12 +68,12 @@ export function Controls() {
               epoch: latest.epoch,
               epochs,
               pct: Math.round(latest.epochProgress * 100),
-              eta: formatDuration(latest.etaEpochS),
+              eta: formatDuration(t, latest.etaEpochS),
             })}
             <progress value={latest.epochProgress} max={1} />
           </label>
           <label>
-            {t('runProgress', { pct: Math.round(runProgress * 100), eta: formatDuration(latest.etaRunS) })}
+            {t('runProgress', { pct: Math.round(runProgress * 100), eta: formatDuration(t, latest.etaRunS) })}
             <progress value={runProgress} max={1} />
           </label>
         </div>

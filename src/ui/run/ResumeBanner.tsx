@@ -1,4 +1,4 @@
-import { store, useApp } from '../../store';
+import { isRunActive, store, useApp } from '../../store';
 import { bridge } from '../../client/bridge';
 import { useT } from '../i18n';
 
@@ -9,19 +9,18 @@ import { useT } from '../i18n';
 export function ResumeBanner() {
   const t = useT();
   const checkpoint = useApp((s) => s.checkpoint);
-  const running = useApp((s) => s.runState === 'training' || s.runState === 'paused');
+  const running = useApp(isRunActive);
   const ready = useApp((s) => s.dataset !== null);
   if (!checkpoint || running) return null;
   const { settings } = checkpoint;
   const resume = () => {
     // The page shows the settings the run goes on with.
-    store.setState({
-      config: settings.config,
-      optimizer: settings.optimizer,
-      data: settings.data,
-      epochs: settings.epochs,
-      seed: settings.seed,
-    });
+    const s = store.getState();
+    s.setConfig(settings.config);
+    s.setOptimizer(settings.optimizer);
+    s.setData(settings.data);
+    s.setEpochs(settings.epochs);
+    s.setSeed(settings.seed);
     bridge.train(settings, { resume: true });
   };
   return (
