@@ -1,12 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { useApp } from '../../store';
 import { useProblemText, useT } from '../i18n';
 import { NumberField } from '../config/NumberField';
 import { QueuePanel } from './QueuePanel';
 import { RunList } from './RunList';
-import { CompareCharts } from './CompareCharts';
 import { CompareTable } from './CompareTable';
 import { Scorecard } from './Scorecard';
 import { ExperimentFiles } from './ExperimentFiles';
+
+// Recharts is about half of the page's code and only this panel uses it: loaded on first render.
+const CompareCharts = lazy(() => import('./CompareCharts').then((m) => ({ default: m.CompareCharts })));
 
 /** The ablation lab: queue variants, keep every run, compare them against the paper's claims. */
 export function LabPanel() {
@@ -39,7 +42,9 @@ export function LabPanel() {
         integer
         onChange={(v) => setTarget(v / 100)}
       />
-      <CompareCharts />
+      <Suspense fallback={<p className="hint">{t('loadingShort')}</p>}>
+        <CompareCharts />
+      </Suspense>
       <CompareTable />
       <Scorecard />
     </section>
