@@ -172,7 +172,7 @@ export async function chooseBackend(
 }
 
 /**
- * After chooseBackend's quick rule: times the probe step (train/backendProbe.ts) on the hardware
+ * After chooseBackend's quick rule: times the probe step (runtime/backendProbe.ts) on the hardware
  * WebGPU adapter, if any, and on wasm, switches to the faster and returns the info with the
  * figures. A software adapter is not probed (its probe alone would take seconds here and it
  * is ~40× slower than wasm), nor is WebGL (never faster than WebGPU where both exist). Figures

@@ -16,7 +16,7 @@ export interface BackendInfo {
   adapter: string;
   /** Why this backend was chosen. */
   reason: Problem;
-  /** The measured figures the choice was made by (train/backendProbe.ts), when there were any. */
+  /** The measured figures the choice was made by (runtime/backendProbe.ts), when there were any. */
   figures?: BackendFigure[];
 }
 
