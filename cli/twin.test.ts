@@ -12,13 +12,15 @@ import type { ModelConfig } from '../src/shared/types';
  * rounding of a loss of 2). Float32 rounding alone makes the two drift apart: while no ReLU or
  * max-pool choice differs they agree to ~5e-7 of the loss, and once one unit lands on the other
  * side of a boundary in one of them the difference grows by a few × per step (PyTorch in float32
- * against itself in float64 does the same). Measured: tanh and sigmoid runs stay within 2e-6 over
- * all 50 steps, ReLU runs drift to ~1 % by step 50. So: tight over the first steps, where a wrong
- * convention shows at once (LRN alpha divided by n: 3e-6 of the loss at step 1, 1e-4 by step 3),
+ * against itself in float64 does the same). Measured: ≤ 1.2e-6 over the first 10 steps (the
+ * paper preset; the CIFAR one ≤ 2e-7), tanh and sigmoid runs within 1e-6 over all 50 steps, ReLU
+ * runs drifting to ~1 % by step 50. So: tight over the first steps, where a wrong
+ * convention shows at once (LRN alpha divided by n: 3e-6 of the loss at step 1, 1e-5 to 1e-4 at
+ * steps 2–10),
  * and loose over the whole run, where a wrong layout, resize or update would be off by far more.
  */
 const EARLY_STEPS = 10;
-const EARLY_TOLERANCE = 1.5e-6;
+const EARLY_TOLERANCE = 5e-6;
 const RUN_TOLERANCE = 2.5e-2;
 
 const OPTIMIZER = { learningRate: 0.002, momentum: 0.9, weightDecay: 5e-4 };
@@ -95,7 +97,7 @@ describe('the PyTorch twin (cli/twin.py) repeats the app step for step', () => {
   });
 
   CASES.forEach((c, index) => {
-    it(name(c), { timeout: 400_000 }, async () => {
+    it(name(c), { timeout: 900_000 }, async () => {
       await useBackend(c.backend);
       const app = runApp(c, set);
       try {
