@@ -15,7 +15,7 @@ Each place where TF.js and PyTorch differ is handled by hand, never by a library
     convention, which the test must catch).
   - max-pool: 'valid' floors (torch's default ceil_mode=False does too).
   - SGD: the paper's v <- mu v - lambda eps w - eps g; w <- w + v on every variable, biases too
-    (torch.optim.SGD puts eps outside the velocity and decays by default nothing: not used).
+    (torch.optim.SGD keeps eps outside its velocity, which differs once eps changes: not used).
 """
 import json
 import sys
