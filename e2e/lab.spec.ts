@@ -39,6 +39,12 @@ test('ablation lab: queue, compare, scorecard, CSV, reload, export and import', 
   await expect(card.locator('tr[data-claim="lrn-error"]')).toHaveAttribute('data-verdict', 'inconclusive');
   await expect(card.locator('tr[data-claim="relu-speed"]')).toHaveAttribute('data-verdict', 'inconclusive');
   await expect(card.locator('tr[data-claim="pool-top1"]')).toHaveAttribute('data-verdict', 'missing');
+  // The test column names the test's inputs: one paired seed is too few for a t-test.
+  await expect(card.locator('th').filter({ hasText: 'paired t-test' })).toHaveCount(1);
+  await expect(card.locator('tr[data-claim="lrn-error"] [data-col="test"]')).toHaveText(
+    'n = 1: needs 2 seeds',
+  );
+  await expect(card.locator('tr[data-claim="pool-top1"] [data-col="test"]')).toHaveText('—');
 
   // The comparison CSV parses: a header and a row per run.
   const [csvDownload] = await Promise.all([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scorecard, verdictOf } from './scorecard';
 import { fakeRun } from './testData.testing';
 
-describe('verdictOf (difference beyond 2 standard errors)', () => {
+describe('verdictOf (paired t-test, two-sided, 5 %)', () => {
   it('a consistent positive difference is reproduced', () => {
     const v = verdictOf([0.02, 0.025, 0.018]);
     expect(v.verdict).toBe('reproduced');
@@ -12,18 +12,47 @@ describe('verdictOf (difference beyond 2 standard errors)', () => {
     expect(verdictOf([-0.03, -0.02, -0.025]).verdict).toBe('not-reproduced');
   });
   it('a difference within the spread is inconclusive', () => {
-    // mean 0.01, sd ≈ 0.0265, SE ≈ 0.0153: 0.01 < 2·SE.
-    expect(verdictOf([0.04, -0.01, 0]).verdict).toBe('inconclusive');
+    // mean 0.01, sd = √0.0007, SE = sd/√3: t ≈ 0.655; df 2: p = 1 − t/√(t² + 2) ≈ 0.580.
+    const v = verdictOf([0.04, -0.01, 0]);
+    expect(v.verdict).toBe('inconclusive');
+    const t = 0.01 / Math.sqrt(0.0007 / 3);
+    expect(v.p).toBeCloseTo(1 - t / Math.sqrt(t * t + 2), 10);
   });
-  it('at the boundary: just over 2 SE reproduces, just under does not', () => {
-    // d = [m − 1, m + 1]: sd = √2, SE = 1, so the threshold is D > 2.
-    expect(verdictOf([1.01, 3.01]).verdict).toBe('reproduced');
-    expect(verdictOf([0.99, 2.99]).verdict).toBe('inconclusive');
+  it('at the boundary with 2 seeds: t just over 12.71 (df 1) reproduces, just under does not', () => {
+    // d = [m − 1, m + 1]: sd = √2, SE = 1, so t = m and the threshold is t(0.975, 1) = 12.706.
+    expect(verdictOf([11.72, 13.72]).verdict).toBe('reproduced');
+    expect(verdictOf([11.69, 13.69]).verdict).toBe('inconclusive');
+    expect(verdictOf([-11.72, -13.72]).verdict).toBe('not-reproduced');
+    expect(verdictOf([-11.69, -13.69]).verdict).toBe('inconclusive');
+  });
+  it('at the boundary with 3 seeds (t 4.30, df 2) and 10 seeds (t 2.26, df 9)', () => {
+    // d = m + [−1, 0, 1]: sd = 1, SE = 1/√3.
+    const three = (t: number) => [-1, 0, 1].map((e) => e + t / Math.sqrt(3));
+    expect(verdictOf(three(4.31)).verdict).toBe('reproduced');
+    expect(verdictOf(three(4.29)).verdict).toBe('inconclusive');
+    // d = m ± 1, five of each: sd = √(10/9), SE = √(1/9) = 1/3.
+    const ten = (t: number) => [...Array(5).fill(-1), ...Array(5).fill(1)].map((e: number) => e + t / 3);
+    expect(verdictOf(ten(2.27)).verdict).toBe('reproduced');
+    expect(verdictOf(ten(2.25)).verdict).toBe('inconclusive');
+    expect(verdictOf(ten(2.262)).p).toBeCloseTo(0.05, 3);
+  });
+  it('two seeds at 2 standard errors (the old rule) are inconclusive: p ≈ 0.30', () => {
+    const v = verdictOf([1.01, 3.01]);
+    expect(v.verdict).toBe('inconclusive');
+    expect(v.se).toBeCloseTo(1, 12);
+    // df 1 (Cauchy): p = 1 − (2/π)·atan(t), t = 2.01.
+    expect(v.p).toBeCloseTo(1 - (2 / Math.PI) * Math.atan(2.01), 10);
+    expect(v.p).toBeCloseTo(0.2939, 4);
   });
   it('one seed cannot show a spread; none is missing; identical zeros are inconclusive', () => {
     expect(verdictOf([0.5]).verdict).toBe('inconclusive');
+    expect(verdictOf([0.5]).p).toBeNull();
     expect(verdictOf([]).verdict).toBe('missing');
     expect(verdictOf([0, 0]).verdict).toBe('inconclusive');
+    expect(verdictOf([0, 0]).p).toBe(1);
+    // The same nonzero difference on every seed: no spread, t = ∞.
+    expect(verdictOf([0.5, 0.5]).verdict).toBe('reproduced');
+    expect(verdictOf([0.5, 0.5]).p).toBe(0);
   });
 });
 
@@ -47,6 +76,9 @@ describe('scorecard on synthetic runs', () => {
     expect(byId['lrn-error'].verdict).toBe('reproduced');
     expect(byId['lrn-error'].diff).toBeCloseTo(0.0204, 4);
     expect(byId['lrn-error'].n).toBe(3);
+    // d = 0.0202, 0.0204, 0.0206: t = 0.0204 / (0.0002 / √3) ≈ 176.7, df 2.
+    expect(byId['lrn-error'].p).toBeGreaterThan(0);
+    expect(byId['lrn-error'].p).toBeLessThan(1e-4);
   });
   it('overlapping pooling doing worse on every seed is not reproduced', () => {
     expect(byId['pool-top1'].verdict).toBe('not-reproduced');

@@ -6,17 +6,19 @@
 //   1. For each seed trained with both A and B, d_i = (B's value − A's value), signed so that a
 //      positive d_i is what the paper claims (e.g. B's test error − A's test error for LRN).
 //      Same seed ⇒ same data order and initial weights, so pairing by seed removes that noise.
-//   2. D = mean(d_i); SE = sd(d_i) / √n (sample sd). With fewer than 2 paired seeds the spread
-//      is unknown and the verdict is `inconclusive`.
-//   3. D > 2·SE and D > 0 ⇒ `reproduced`; D < −2·SE and D < 0 ⇒ `not-reproduced`; otherwise
-//      `inconclusive` (the difference lies within about two standard errors of zero, roughly a
-//      95 % interval that contains no difference).
+//   2. D = mean(d_i); SE = sd(d_i) / √n (sample sd); t = D / SE. A paired Student t-test,
+//      two-sided, 5 %: p = P(|T| ≥ |t|) with T ~ t(n − 1). With fewer than 2 paired seeds the
+//      spread is unknown and the verdict is `inconclusive`.
+//   3. p < 0.05 and D > 0 ⇒ `reproduced`; p < 0.05 and D < 0 ⇒ `not-reproduced`; otherwise
+//      `inconclusive`. With few seeds the bar is high: |t| must pass 12.71 with 2 seeds, 4.30
+//      with 3, 2.26 with 10 (a rule of "2 standard errors" meant p ≈ 0.30 with 2 seeds).
 //   No runs for A or B ⇒ `missing`.
 
 import type { ModelConfig } from '../shared/types';
 import type { RunRecord } from './record';
 import { variantKey } from './plan';
 import { meanSd, summarize, type RunSummary } from './stats';
+import { twoSidedP } from './studentT';
 
 export type Verdict = 'reproduced' | 'not-reproduced' | 'inconclusive' | 'missing';
 
@@ -29,25 +31,34 @@ export interface ClaimResult {
   /** Mean paired difference D in the claim's direction, in the claim's unit; null when missing. */
   diff: number | null;
   se: number | null;
+  /** Two-sided p-value of the paired t-test (n − 1 degrees of freedom); null below 2 seeds. */
+  p: number | null;
   /** Seeds with both runs. */
   n: number;
   /** Extra measured figure: the speed-up factors (relu-speed, dropout-cost). */
   ratio: number | null;
 }
 
+/** Significance level of the paired t-test. */
+export const ALPHA = 0.05;
+
 /** The rule above, on paired differences already signed in the claim's direction. */
-export function verdictOf(d: number[]): { verdict: Verdict; diff: number | null; se: number | null } {
+export function verdictOf(d: number[]): {
+  verdict: Verdict;
+  diff: number | null;
+  se: number | null;
+  p: number | null;
+} {
   const s = meanSd(d);
-  if (!s) return { verdict: 'missing', diff: null, se: null };
-  if (s.n < 2) return { verdict: 'inconclusive', diff: s.mean, se: null };
+  if (!s) return { verdict: 'missing', diff: null, se: null, p: null };
+  if (s.n < 2) return { verdict: 'inconclusive', diff: s.mean, se: null, p: null };
   const se = s.sd / Math.sqrt(s.n);
+  // se = 0: identical differences; t = ±∞ (p = 0) unless they are all 0 (t = NaN, p = 1).
+  const t = s.mean === 0 ? 0 : s.mean / se;
+  const p = twoSidedP(t, s.n - 1);
   const verdict: Verdict =
-    s.mean > 2 * se && s.mean > 0
-      ? 'reproduced'
-      : s.mean < -2 * se && s.mean < 0
-        ? 'not-reproduced'
-        : 'inconclusive';
-  return { verdict, diff: s.mean, se };
+    p < ALPHA && s.mean > 0 ? 'reproduced' : p < ALPHA && s.mean < 0 ? 'not-reproduced' : 'inconclusive';
+  return { verdict, diff: s.mean, se, p };
 }
 
 interface ClaimDef {
@@ -133,7 +144,7 @@ export function scorecard(runs: RunRecord[], baseline: RunRecord, target: number
     const a = bySeed(c.a);
     const b = bySeed(c.b);
     if (a.size === 0 || b.size === 0)
-      return { id: c.id, verdict: 'missing', diff: null, se: null, n: 0, ratio: null };
+      return { id: c.id, verdict: 'missing', diff: null, se: null, p: null, n: 0, ratio: null };
     const d: number[] = [];
     const ratios: number[] = [];
     for (const [seed, sa] of a) {

@@ -50,7 +50,7 @@ export function buildSpec(config: ModelConfig): ModelSpec {
     kind: 'dense',
     name: `fc${first + bp.hidden.length}`,
     units: bp.classes,
-    init: bp.init,
+    init: bp.outputInit,
     biasInit: bp.outputBiasInit,
   });
   return { preset: config.preset, config: { ...config }, layers };

@@ -245,9 +245,12 @@ export const en = {
   labColSecondsToTarget: 's to target',
   labScoreTitle: "The paper's claims",
   labScoreHint:
-    'Differences are paired by seed. Reproduced: the mean difference goes the paper’s way by more than 2 standard errors; not reproduced: the other way by more than 2; otherwise inconclusive (one seed is always inconclusive).',
+    'Differences are paired by seed and judged by a paired Student t-test (two-sided, 5 %, n − 1 degrees of freedom). Reproduced: p < 0.05 and the mean difference goes the paper’s way; not reproduced: p < 0.05 the other way; otherwise inconclusive. One seed is always inconclusive, and with 2 seeds the mean must exceed 12.7 standard errors.',
   labClaim: 'claim',
   labMeasured: 'measured (mean ± SE)',
+  labTest: 'paired t-test',
+  labTestResult: 'n = {n}, df = {df}, p = {p}',
+  labTestTooFew: 'n = {n}: needs 2 seeds',
   labVerdict: 'verdict',
   'labClaim_relu-speed': 'ReLU reaches 25 % training error about 6× faster than tanh (figure 1)',
   'labClaim_lrn-error': 'LRN lowers test error (CIFAR-10: 13 % → 11 %)',

@@ -237,9 +237,12 @@ export const zh: Messages = {
   labColSecondsToTarget: '达到目标秒数',
   labScoreTitle: '论文的结论',
   labScoreHint:
-    '差值按种子配对。已复现：平均差值沿论文方向超过 2 个标准误；未复现：反方向超过 2 个标准误；否则无定论（只有一个种子时总是无定论）。',
+    '差值按种子配对，用配对 Student t 检验判定（双侧，5%，自由度 n − 1）。已复现：p < 0.05 且平均差值沿论文方向；未复现：p < 0.05 且方向相反；否则无定论。只有一个种子时总是无定论；两个种子时平均差值须超过 12.7 个标准误。',
   labClaim: '结论',
   labMeasured: '测量值（均值 ± 标准误）',
+  labTest: '配对 t 检验',
+  labTestResult: 'n = {n}，自由度 {df}，p = {p}',
+  labTestTooFew: 'n = {n}：至少需要 2 个种子',
   labVerdict: '判定',
   'labClaim_relu-speed': 'ReLU 达到 25% 训练错误率的速度约为 tanh 的 6 倍（图 1）',
   'labClaim_lrn-error': 'LRN 降低测试错误率（CIFAR-10：13% → 11%）',

@@ -18,8 +18,15 @@ export function Scorecard() {
     if (c.diff === null) return '—';
     const spread = c.se === null ? '' : ` ± ${fmt(c, c.se)}`;
     const ratio = c.ratio === null ? '' : ` (×${c.ratio.toFixed(2)})`;
-    return `${fmt(c, c.diff)}${spread}${ratio} · n = ${c.n}`;
+    return `${fmt(c, c.diff)}${spread}${ratio}`;
   };
+  // Which test decided, on how many seeds, and its p-value (the verdict's p < 0.05).
+  const test = (c: ClaimResult): string =>
+    c.verdict === 'missing'
+      ? '—'
+      : c.p === null
+        ? t('labTestTooFew', { n: c.n })
+        : t('labTestResult', { n: c.n, df: c.n - 1, p: pValue(c.p) });
 
   return (
     <div className="lab-block">
@@ -30,6 +37,7 @@ export function Scorecard() {
           <tr>
             <th>{t('labClaim')}</th>
             <th>{t('labMeasured')}</th>
+            <th>{t('labTest')}</th>
             <th>{t('labVerdict')}</th>
           </tr>
         </thead>
@@ -38,6 +46,7 @@ export function Scorecard() {
             <tr key={c.id} data-claim={c.id} data-verdict={c.verdict}>
               <td>{t(`labClaim_${c.id}`)}</td>
               <td>{measured(c)}</td>
+              <td data-col="test">{test(c)}</td>
               <td className={`verdict verdict-${c.verdict}`}>{t(`labVerdict_${c.verdict}`)}</td>
             </tr>
           ))}
@@ -52,4 +61,9 @@ function fmt(c: ClaimResult, v: number): string {
   return c.id === 'relu-speed' || c.id === 'dropout-cost'
     ? `log ${plain(v, 2)}`
     : `${(v * 100).toFixed(1)} pt`;
+}
+
+/** p to 3 decimals, or "< 0.001". */
+function pValue(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
