@@ -7,8 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from '../src/kernels/wasm';
+import { startNodeBackend } from '../src/runtime/nodeBackend';
 import { createModel } from '../src/model/build';
 import { buildSpec } from '../src/model/spec';
 import { channelStats, makeBatch } from '../src/data/batches';
@@ -40,12 +39,7 @@ export interface AppRun {
 
 /** The app's wasm backend with the project's kernels (as the Worker starts it), or stock cpu. */
 export async function useBackend(name: TwinCase['backend']): Promise<void> {
-  if (name === 'wasm') {
-    setWasmPaths(resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
-    registerWasmTrainingKernels();
-  }
-  if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start`);
-  await tf.ready();
+  await startNodeBackend(name, resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
 }
 
 /** The first 100 images of data_batch_1 (the e2e fixture): real images without the 17 MB dataset. */
