@@ -8,6 +8,8 @@ import type { PresetId } from '../src/shared/types';
 // Issue #17 part 1: the network drawn from the layer spec, one block per entry, changed at once by
 // presets and toggles; hover or focus for the numbers, a click for that layer's feature maps.
 
+/** The picture writes shapes as the paper's figure does: "55×55×96". */
+const compact = (shape: number[]) => shapeText(shape).replaceAll(' × ', '×');
 const picture = (page: Page) => page.getByTestId('network-picture');
 const block = (page: Page, name: string) => picture(page).locator(`[data-layer="${name}"]`);
 
@@ -25,8 +27,8 @@ async function expectEveryLayer(page: Page, preset: PresetId): Promise<void> {
     const b = block(page, s.name);
     await expect(b).toHaveAttribute('data-kind', s.kind);
     if (s.kind === 'activation')
-      await expect(b).toHaveAttribute('aria-label', new RegExp(shapeText(s.outShape)));
-    else await expect(b.getByTestId('net-shape')).toHaveText(shapeText(s.outShape));
+      await expect(b).toHaveAttribute('aria-label', new RegExp(compact(s.outShape)));
+    else await expect(b.getByTestId('net-shape')).toHaveText(compact(s.outShape));
   }
 }
 
@@ -34,11 +36,11 @@ test('every layer of both presets is drawn with its output shape', async ({ page
   await openReady(page);
   await expectEveryLayer(page, 'cifar');
   // Anchors from the README's table, independent of the code under test.
-  await expect(block(page, 'conv1').getByTestId('net-shape')).toHaveText('32 × 32 × 64');
-  await expect(block(page, 'pool5').getByTestId('net-shape')).toHaveText('3 × 3 × 256');
+  await expect(block(page, 'conv1').getByTestId('net-shape')).toHaveText('32×32×64');
+  await expect(block(page, 'pool5').getByTestId('net-shape')).toHaveText('3×3×256');
   await page.getByRole('combobox', { name: 'Preset', exact: true }).selectOption('paper');
   await expectEveryLayer(page, 'paper');
-  await expect(block(page, 'conv1').getByTestId('net-shape')).toHaveText('55 × 55 × 96');
+  await expect(block(page, 'conv1').getByTestId('net-shape')).toHaveText('55×55×96');
   await expect(block(page, 'flatten').getByTestId('net-shape')).toHaveText('9216');
   expect(consoleErrors).toEqual([]);
 });
@@ -65,7 +67,7 @@ test('toggles change the picture at once; 224 shows why it does not fit', async 
   await expect(block(page, 'pool1').locator('.caption')).toHaveText('2×2/2');
 
   await page.getByLabel(/stated 224 × 224 input/).check();
-  await expect(block(page, 'conv1').getByTestId('net-shape')).toHaveText('54.25 × 54.25 × 96');
+  await expect(block(page, 'conv1').getByTestId('net-shape')).toHaveText('54.25×54.25×96');
   await expect(block(page, 'conv1')).toHaveClass(/fractional/);
   await expect(page.getByTestId('net-224-note')).toContainText('54.25');
 });

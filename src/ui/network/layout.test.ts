@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSpec, defaultConfig } from '../../model/spec';
 import { computeShapes, shapesForInput } from '../../model/shapes';
 import type { ModelConfig } from '../../shared/types';
-import { SIZES, barFor, depthFor, layoutNetwork, mapsTarget, sideFor } from './layout';
+import { SIZES, barFor, depthFor, layoutNetwork, mapsTarget, sideFor, textWidth } from './layout';
 
 const lay = (patch: Partial<ModelConfig> = {}, preset: 'cifar' | 'paper' = 'cifar') => {
   const spec = buildSpec({ ...defaultConfig(preset), ...patch });
@@ -31,8 +31,8 @@ describe('block sizes from shapes', () => {
   it('draws the paper preset with one block per spec entry, in order, with the shapes as text', () => {
     const { spec, layout } = lay({}, 'paper');
     expect(layout.blocks.map((b) => b.name)).toEqual(spec.layers.map((l) => l.name));
-    expect(block(layout, 'conv1').shapeText).toBe('55 × 55 × 96');
-    expect(block(layout, 'pool5').shapeText).toBe('6 × 6 × 256');
+    expect(block(layout, 'conv1').shapeText).toBe('55×55×96');
+    expect(block(layout, 'pool5').shapeText).toBe('6×6×256');
     expect(block(layout, 'flatten').shapeText).toBe('9216');
     expect(block(layout, 'fc8').shapeText).toBe('10');
     // Bigger images give taller boxes; more channels give deeper ones.
@@ -86,10 +86,10 @@ describe('block sizes from shapes', () => {
     const spec = buildSpec(defaultConfig('paper'));
     const layout = layoutNetwork(spec, shapesForInput(spec, 224));
     const c1 = block(layout, 'conv1');
-    expect(c1.shapeText).toBe('54.25 × 54.25 × 96');
+    expect(c1.shapeText).toBe('54.25×54.25×96');
     expect(c1.fractional).toBe(true);
     expect(c1.boxes[0].h).toBeCloseTo(sideFor(54.25, 224));
-    expect(block(layout, 'upscale').shapeText).toBe('224 × 224 × 3');
+    expect(block(layout, 'upscale').shapeText).toBe('224×224×3');
   });
 });
 
@@ -101,5 +101,19 @@ describe('which maps a click shows', () => {
     expect(mapsTarget(spec, 'drop6')).toBe('fc6');
     expect(mapsTarget(spec, 'flatten')).toBe('pool5');
     expect(mapsTarget(spec, 'input')).toBeNull();
+  });
+});
+
+describe('column widths', () => {
+  it('leave room for the widest label of each column', () => {
+    for (const preset of ['cifar', 'paper'] as const) {
+      const { layout } = lay({ grouped: true }, preset);
+      for (const b of layout.blocks) {
+        expect(b.colWidth).toBeGreaterThanOrEqual(textWidth(b.name, SIZES.fontPx, true));
+        if (b.kind !== 'activation')
+          expect(b.colWidth).toBeGreaterThanOrEqual(textWidth(b.shapeText, SIZES.fontPx));
+      }
+    }
+    expect(textWidth('227×227×3', 11)).toBeGreaterThan(textWidth('32×32×3', 11));
   });
 });

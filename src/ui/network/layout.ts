@@ -71,14 +71,30 @@ export const SIZES = {
   glyph: 20,
   towerGap: 8,
   colGap: 10,
-  /** Pixels per character of the 11 px shape text (an estimate, for column widths). */
-  charWidth: 6.4,
+  /** Font sizes of the shape and name rows and of the caption row (network.css). */
+  fontPx: 11,
+  captionPx: 10,
   windowUnit: 5,
   top: 52,
   bottom: 24,
 } as const;
 
 const isImage = (s: LayerShape) => s.outShape.length === 3;
+
+/**
+ * Width of a label in pixels, from DejaVu Sans-like advance widths in em (a little generous, so
+ * narrower system fonts only leave more room): columns must not let neighbouring labels touch.
+ */
+export function textWidth(text: string, px: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) {
+    if (/[0-9]/.test(ch)) em += 0.64;
+    else if (ch === '×' || ch === '@' || /[A-Zmw]/.test(ch)) em += 0.9;
+    else if (ch === '.' || ch === ' ' || ch === '/' || /[il]/.test(ch)) em += 0.34;
+    else em += 0.62;
+  }
+  return em * px * (bold ? 1.1 : 1);
+}
 
 /** Box side for spatial size `h` when the largest in the network is `maxH`. */
 export function sideFor(h: number, maxH: number): number {
@@ -134,7 +150,8 @@ export function layoutNetwork(spec: ModelSpec, shapes: LayerShape[]): NetLayout 
       name: layer.name,
       kind: layer.kind,
       layer,
-      shapeText: shapeText(s.outShape),
+      // Without the spaces of the layer table ("55×55×96"), as in the paper's figure: narrower columns.
+      shapeText: shapeText(s.outShape).replaceAll(' × ', '×'),
       fractional: s.fractional,
       params: s.params,
       macs: s.macs,
@@ -183,8 +200,12 @@ export function layoutNetwork(spec: ModelSpec, shapes: LayerShape[]): NetLayout 
   const mid = SIZES.top + half;
   let x = SIZES.colGap;
   const blocks: NetBlock[] = drafts.map((d) => {
-    const text = Math.max(d.shapeText.length, d.caption.length, d.name.length) * SIZES.charWidth;
-    const colWidth = Math.max(d.width, d.kind === 'activation' ? 0 : text);
+    const text = Math.max(
+      textWidth(d.name, SIZES.fontPx, true),
+      textWidth(d.caption, SIZES.captionPx),
+      d.kind === 'activation' ? 0 : textWidth(d.shapeText, SIZES.fontPx),
+    );
+    const colWidth = Math.max(d.width, text);
     const left = x + (colWidth - d.width) / 2;
     const shift = (r: Rect): Rect => ({ ...r, x: r.x + left, y: r.y + mid });
     const block: NetBlock = {
