@@ -13,17 +13,22 @@ export function FeatureMaps() {
   const lang = useLang();
   const inspection = useApp((s) => s.inspection);
   const focused = useApp((s) => s.focusedLayer);
+  const busy = useApp((s) => s.inspectBusy);
   const box = useRef<HTMLElement>(null);
-  // A layer picked in the network picture: bring its maps into view (again on each pick).
+  // The pick (its seq) last brought into view: later inspections (after each epoch) leave the page alone.
+  const shown = useRef(0);
+  // A layer picked in the network picture: bring its maps into view, once per pick.
   useEffect(() => {
     const list = box.current;
-    if (!focused || !list) return;
+    if (!focused || !list || shown.current === focused.seq) return;
     // Before any image the hint (the same ref) is what comes into view.
     const el = list.querySelector<HTMLElement>(`[data-layer="${CSS.escape(focused.name)}"]`);
     // The list scrolls inside itself; the page then brings the list below the sticky run bar.
     if (el) list.scrollTop = el.offsetTop;
     list.scrollIntoView({ block: 'start' });
-  }, [focused, inspection]);
+    // Done once its maps are there, or once no answer that could bring them is on its way.
+    if (el || (inspection && !busy)) shown.current = focused.seq;
+  }, [focused, inspection, busy]);
   if (!inspection)
     return (
       <p className="hint feature-maps-empty" ref={box as RefObject<HTMLParagraphElement>}>

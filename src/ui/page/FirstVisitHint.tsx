@@ -1,28 +1,17 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
+import { readFlag, writeFlag } from '../storedFlag';
 
 const HINT_KEY = 'alexnet-lab.firstVisitHintDismissed';
-
-function dismissedBefore(): boolean {
-  try {
-    return localStorage.getItem(HINT_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
 
 /** Three steps for a first-time visitor, until dismissed (remembered in this browser). */
 export function FirstVisitHint() {
   const t = useT();
-  const [shown, setShown] = useState(() => !dismissedBefore());
+  const [shown, setShown] = useState(() => !readFlag(HINT_KEY));
   if (!shown) return null;
   const dismiss = () => {
     setShown(false);
-    try {
-      localStorage.setItem(HINT_KEY, '1');
-    } catch {
-      // Hidden for this visit only.
-    }
+    writeFlag(HINT_KEY, true);
   };
   return (
     <aside className="first-hint" aria-labelledby="first-hint-title" data-testid="first-visit-hint">
