@@ -11,9 +11,15 @@ import { FileDropTarget } from '../ui/dataset/FileDropTarget';
 import { PanelBoundary } from '../ui/PanelBoundary';
 import { LabPanel } from '../ui/lab/LabPanel';
 import { InspectPanel } from '../ui/inspect/InspectPanel';
+import { NetworkPicture } from '../ui/network/NetworkPicture';
 import { ProjectorToggle } from '../ui/room/ProjectorToggle';
 import { AboutDialog } from '../ui/room/AboutDialog';
+import { RunBar } from '../ui/page/RunBar';
+import { StepSection } from '../ui/page/StepSection';
+import { FirstVisitHint } from '../ui/page/FirstVisitHint';
 
+// Three steps, all on one page (every panel stays in view for links and tests): the run bar with
+// the controls and live numbers sticks to the top; the step bar in it jumps between the sections.
 export function App() {
   return (
     <FileDropTarget>
@@ -24,42 +30,62 @@ export function App() {
           <AboutDialog />
         </div>
       </PanelBoundary>
-      <main className="layout">
-        <section className="column narrow">
-          <PanelBoundary name="Model and training">
-            <ConfigPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Accuracy recipe">
-            <RecipePanel />
-          </PanelBoundary>
-          <PanelBoundary name="Data">
-            <DatasetPanel />
-          </PanelBoundary>
-        </section>
-        <section className="column wide">
-          <PanelBoundary name="Run controls">
-            <Controls />
-          </PanelBoundary>
-          <PanelBoundary name="Metrics">
-            <MetricsBar />
-          </PanelBoundary>
-          <PanelBoundary name="Loss chart">
-            <LossChart />
-          </PanelBoundary>
-          <PanelBoundary name="Accuracy charts">
-            <EpochCharts />
-          </PanelBoundary>
-          <PanelBoundary name="Look inside">
-            <InspectPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Layers">
-            <LayerTable />
-          </PanelBoundary>
-        </section>
-      </main>
-      <PanelBoundary name="Ablation lab">
-        <LabPanel />
+      <RunBar>
+        <PanelBoundary name="Run controls">
+          <Controls />
+        </PanelBoundary>
+        <PanelBoundary name="Metrics">
+          <MetricsBar />
+        </PanelBoundary>
+      </RunBar>
+      <PanelBoundary name="First-visit hint">
+        <FirstVisitHint />
       </PanelBoundary>
+      <main>
+        <StepSection view="train">
+          <div className="step-body picture-row">
+            <PanelBoundary name="Network picture">
+              <NetworkPicture />
+            </PanelBoundary>
+          </div>
+          <div className="layout">
+            <section className="column narrow">
+              <PanelBoundary name="Model and training">
+                <ConfigPanel />
+              </PanelBoundary>
+              <PanelBoundary name="Accuracy recipe">
+                <RecipePanel />
+              </PanelBoundary>
+              <PanelBoundary name="Data">
+                <DatasetPanel />
+              </PanelBoundary>
+            </section>
+            <section className="column wide">
+              <PanelBoundary name="Loss chart">
+                <LossChart />
+              </PanelBoundary>
+              <PanelBoundary name="Accuracy charts">
+                <EpochCharts />
+              </PanelBoundary>
+            </section>
+          </div>
+        </StepSection>
+        <StepSection view="inside">
+          <div className="column step-body">
+            <PanelBoundary name="Look inside">
+              <InspectPanel />
+            </PanelBoundary>
+            <PanelBoundary name="Layers">
+              <LayerTable />
+            </PanelBoundary>
+          </div>
+        </StepSection>
+        <StepSection view="compare">
+          <PanelBoundary name="Ablation lab">
+            <LabPanel />
+          </PanelBoundary>
+        </StepSection>
+      </main>
     </FileDropTarget>
   );
 }

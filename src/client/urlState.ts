@@ -1,15 +1,17 @@
 // Keeps the setup (every setting of the table, recipe included, and the queue form) in the URL
 // query, so a link restores it. Read once at start (bad values → defaults + a message in the
 // user's language), then rewritten with history.replaceState as the setup changes. Results are
-// never in the URL.
+// never in the URL. The page's step (?view=train|inside|compare) is no setting: it has its own
+// key, read and written here beside the settings and left out of their codec.
 
-import { store, type AppState } from '../store';
+import { isView, store, type AppState } from '../store';
 import { allSettingsOf } from '../store/configSlice';
 import { decodeUrlState, encodeUrlState } from '../lab/url';
 import { getLang, renderProblem } from '../ui/i18n';
 import { problem } from '../shared/problem';
 
 const WRITE_MS = 300;
+const VIEW_KEY = 'view';
 
 export function startUrlState(): void {
   const s = store.getState();
@@ -18,17 +20,20 @@ export function startUrlState(): void {
     s.restoreSettings(decoded.settings);
     if (decoded.queue) s.setQueueSetup(decoded.queue);
   }
-  if (decoded.problems.length > 0) {
+  const view = new URLSearchParams(location.search).get(VIEW_KEY);
+  if (isView(view)) s.setView(view);
+  const viewProblems = view !== null && !isView(view) ? [problem('url.badView', { value: view })] : [];
+  if (decoded.problems.length > 0 || viewProblems.length > 0) {
     const lang = getLang();
     const keys = decoded.problems.map((p) => String(p.params?.name)).join(', ');
-    const lines = [problem('url.settingsReset', { keys }), ...decoded.problems].map((p) =>
-      renderProblem(lang, p),
-    );
+    const reset =
+      decoded.problems.length > 0 ? [problem('url.settingsReset', { keys }), ...decoded.problems] : [];
+    const lines = [...reset, ...viewProblems].map((p) => renderProblem(lang, p));
     s.setLabMessage({ kind: 'error', text: lines.join(' ') });
   }
 
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const watched = (x: AppState) => [...Object.values(allSettingsOf(x)), x.queueSetup];
+  const watched = (x: AppState) => [...Object.values(allSettingsOf(x)), x.queueSetup, x.view];
   store.subscribe((next, prev) => {
     const a = watched(next);
     const b = watched(prev);
@@ -40,6 +45,7 @@ export function startUrlState(): void {
         { settings: allSettingsOf(st), queue: st.queueSetup },
         new URLSearchParams(location.search),
       );
+      q.set(VIEW_KEY, st.view);
       history.replaceState(history.state, '', `${location.pathname}?${q.toString()}${location.hash}`);
     }, WRITE_MS);
   });

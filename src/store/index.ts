@@ -8,8 +8,9 @@ import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createInspectSlice, type InspectSlice } from './inspectSlice';
 import { createLabSlice, type LabSlice } from './labSlice';
+import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = DatasetSlice & ConfigSlice & RunSlice & InspectSlice & LabSlice;
+export type AppState = DatasetSlice & ConfigSlice & RunSlice & InspectSlice & LabSlice & ViewSlice;
 
 /** A fresh store (the page has one, `store`; tests make their own). */
 export function createAppStore() {
@@ -19,6 +20,7 @@ export function createAppStore() {
     ...createRunSlice(...a),
     ...createInspectSlice(...a),
     ...createLabSlice(...a),
+    ...createViewSlice(...a),
   }));
 }
 
@@ -29,3 +31,4 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 }
 
 export { isRunActive } from './runSlice';
+export { VIEWS, isView, type View } from './viewSlice';

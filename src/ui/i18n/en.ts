@@ -486,6 +486,51 @@ export const en = {
   'problem.backend.note.failed': 'failed while measuring ({detail})',
   'problem.backend.note.software': 'software adapter, not measured',
   'problem.backend.note.unavailable': 'not available',
+  // The page's path, first-visit hint and keyboard shortcuts
+  stepsNav: 'Steps',
+  step_train: 'Train',
+  step_inside: 'Look inside',
+  step_compare: 'Compare',
+  hintTitle: 'New here? Three steps:',
+  hintTrain:
+    'Train: pick a preset and the innovations on the left, then press Train (or the T key). The loss and accuracy stay at the top of the page.',
+  hintInside:
+    'Look inside: click a layer in the network picture to see its feature maps, or drop a photo to have it classified.',
+  hintCompare:
+    "Compare: queue an ablation (one innovation off at a time) and read the paper's claims against your own runs.",
+  hintDismiss: 'Got it, hide these steps',
+  shortcuts: 'Keys:',
+  shortcutTrain: 'train',
+  shortcutPause: 'pause',
+  shortcutResume: 'resume',
+  'problem.url.badView': 'The link asks for a page step "{value}" that does not exist; step 1 is shown.',
+
+  // Network picture
+  netTitle: 'The network, layer by layer',
+  netHint:
+    'Drawn from the layer list: box height grows with the image size, depth with the number of channels. Point at a layer or focus it for its numbers; click it for its feature maps.',
+  netFigure: 'The network drawn layer by layer',
+  net224Toggle: "Draw it with the paper's stated 224 × 224 input (C1 would give 54.25)",
+  net224Note:
+    'With 224: {f224}, so the 11×11 stride-4 windows of C1 do not fit the image a whole number of times. With 227: {f227}.',
+  netDetailEmpty: 'Point at a layer, or focus one with Tab, to see its parameters and multiply-adds.',
+  netOutput: 'output {shape}',
+  netParams: '{n} parameters',
+  netMacs: '{n} multiply-adds per image',
+  netTowers: 'two towers of {half} filters, each seeing half of the input channels',
+  netPoolOverlap: '{size}×{size} windows, stride {stride}: neighbouring windows overlap',
+  netPoolApart: '{size}×{size} windows, stride {stride}: windows do not overlap',
+  netFractional: 'the windows do not fit a whole number of times',
+  netClick: 'click or press Enter for its feature maps',
+  netKind_input: 'input image',
+  netKind_resize: 'bilinear upscale',
+  netKind_conv: 'convolution',
+  netKind_activation: 'nonlinearity',
+  netKind_lrn: 'local response normalisation',
+  netKind_maxpool: 'max pooling',
+  netKind_flatten: 'flatten',
+  netKind_dense: 'fully connected',
+  netKind_dropout: 'dropout',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

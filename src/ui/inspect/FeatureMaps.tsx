@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { LayerMaps } from '../../shared/inspect';
 import { useApp } from '../../store';
 import { translate, useLang, useT, type Lang, type Translate } from '../i18n';
@@ -12,17 +12,39 @@ export function FeatureMaps() {
   const t = useT();
   const lang = useLang();
   const inspection = useApp((s) => s.inspection);
-  if (!inspection) return <p className="hint">{t('featureMapsEmpty')}</p>;
+  const focused = useApp((s) => s.focusedLayer);
+  const busy = useApp((s) => s.inspectBusy);
+  const box = useRef<HTMLElement>(null);
+  // The pick (its seq) last brought into view: later inspections (after each epoch) leave the page alone.
+  const shown = useRef(0);
+  // A layer picked in the network picture: bring its maps into view, once per pick.
+  useEffect(() => {
+    const list = box.current;
+    if (!focused || !list || shown.current === focused.seq) return;
+    // Before any image the hint (the same ref) is what comes into view.
+    const el = list.querySelector<HTMLElement>(`[data-layer="${CSS.escape(focused.name)}"]`);
+    // The list scrolls inside itself; the page then brings the list below the sticky run bar.
+    if (el) list.scrollTop = el.offsetTop;
+    list.scrollIntoView({ block: 'start' });
+    // Done once its maps are there, or once no answer that could bring them is on its way.
+    if (el || (inspection && !busy)) shown.current = focused.seq;
+  }, [focused, inspection, busy]);
+  if (!inspection)
+    return (
+      <p className="hint feature-maps-empty" ref={box as RefObject<HTMLParagraphElement>}>
+        {t('featureMapsEmpty')}
+      </p>
+    );
   return (
-    <div className="feature-maps" data-testid="feature-maps">
+    <div className="feature-maps" data-testid="feature-maps" ref={box as RefObject<HTMLDivElement>}>
       {inspection.layers.map((layer) => (
-        <LayerView key={layer.name} layer={layer} lang={lang} />
+        <LayerView key={layer.name} layer={layer} lang={lang} focused={focused?.name === layer.name} />
       ))}
     </div>
   );
 }
 
-function LayerView({ layer, lang }: { layer: LayerMaps; lang: Lang }) {
+function LayerView({ layer, lang, focused }: { layer: LayerMaps; lang: Lang; focused: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   // Thousands of canvases (2,400 for the paper preset): built directly, not as React elements.
   useEffect(() => {
@@ -32,7 +54,12 @@ function LayerView({ layer, lang }: { layer: LayerMaps; lang: Lang }) {
     box.replaceChildren(layer.shape.length === 3 ? channelTiles(layer, t) : unitStrip(layer, t));
   }, [layer, lang]);
   return (
-    <section className="fm-layer" data-layer={layer.name} aria-label={layer.name}>
+    <section
+      className={focused ? 'fm-layer focused' : 'fm-layer'}
+      data-layer={layer.name}
+      data-focused={focused || undefined}
+      aria-label={layer.name}
+    >
       <h4>
         {layer.name}{' '}
         <span className="hint">

@@ -1,5 +1,6 @@
 import type { LayerSpec, ModelSpec } from '../../shared/types';
 import { useT } from '../i18n';
+import { c1Formula } from './c1Formula';
 
 /**
  * Why the paper's input is 227 and not the 224 it states: C1 (11×11, stride 4, no padding) gives
@@ -10,9 +11,7 @@ export function InputSizeNote({ spec }: { spec: ModelSpec }) {
   const resize = spec.layers.find((l): l is Extract<LayerSpec, { kind: 'resize' }> => l.kind === 'resize');
   const conv1 = spec.layers.find((l): l is Extract<LayerSpec, { kind: 'conv' }> => l.kind === 'conv');
   if (!resize || !conv1) return null;
-  const out = (size: number) => (size + 2 * conv1.pad - conv1.kernel) / conv1.stride + 1;
-  const formula = (size: number) =>
-    `(${size}${conv1.pad ? ` + 2·${conv1.pad}` : ''} − ${conv1.kernel}) / ${conv1.stride} + 1 = ${out(size)}`;
+  const formula = (size: number) => c1Formula(conv1, size);
   return (
     <div className="note" data-testid="input-size-note">
       <strong>{t('why227Title')}</strong>{' '}

@@ -3,13 +3,10 @@ import { useApp } from '../../store';
 import { buildSpec } from '../../model/spec';
 import { computeShapes, totals } from '../../model/shapes';
 import { InputSizeNote } from './InputSizeNote';
+import { shapeText } from './shapeText';
 import { useT } from '../i18n';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
-
-function shapeText(shape: number[]): string {
-  return shape.map((d) => (Number.isInteger(d) ? String(d) : d.toFixed(2))).join(' × ');
-}
 
 /** Output shape, parameters and multiply-adds per layer, from the spec alone (no TF.js). */
 export function LayerTable() {

@@ -1,27 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
+import { readFlag, writeFlag } from '../storedFlag';
 
 const PROJECTOR_KEY = 'alexnet-lab.projector';
-
-function savedProjector(): boolean {
-  try {
-    return localStorage.getItem(PROJECTOR_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
 
 /** Projector mode: large type for a classroom, remembered in this browser. */
 export function ProjectorToggle() {
   const t = useT();
-  const [projector, setProjector] = useState(savedProjector);
+  const [projector, setProjector] = useState(() => readFlag(PROJECTOR_KEY));
   useEffect(() => {
     document.documentElement.classList.toggle('projector', projector);
-    try {
-      localStorage.setItem(PROJECTOR_KEY, projector ? '1' : '0');
-    } catch {
-      // Not remembered, but still switched.
-    }
+    writeFlag(PROJECTOR_KEY, projector);
   }, [projector]);
   return (
     <label className="check">

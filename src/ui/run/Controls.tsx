@@ -3,6 +3,9 @@ import { bridge } from '../../client/bridge';
 import { formatDuration } from './format';
 import { useProblemText, useT } from '../i18n';
 import { ResumeBanner } from './ResumeBanner';
+import { SHORTCUT_KEYS, useRunShortcuts } from './shortcuts';
+
+const key = (k: string) => k.toUpperCase();
 
 /** Train / Pause / Resume / Stop, the run state, and progress with ETA for the epoch and the run. */
 export function Controls() {
@@ -23,17 +26,31 @@ export function Controls() {
     (held.source === 'loaded' || held.source === 'trained') &&
     (Object.keys(config) as (keyof typeof config)[]).every((k) => config[k] === held.config[k]);
   const runProgress = latest ? (latest.epoch - 1 + latest.epochProgress) / epochs : 0;
+  useRunShortcuts();
 
   return (
     <div className="panel controls" aria-label={t('runControls')}>
       <div className="buttons">
-        <button className="primary" onClick={() => bridge.train()} disabled={!ready || running}>
+        <button
+          className="primary"
+          onClick={() => bridge.train()}
+          disabled={!ready || running}
+          aria-keyshortcuts={key(SHORTCUT_KEYS.train)}
+        >
           {t('train')}
         </button>
-        <button onClick={() => bridge.pause()} disabled={state !== 'training'}>
+        <button
+          onClick={() => bridge.pause()}
+          disabled={state !== 'training'}
+          aria-keyshortcuts={key(SHORTCUT_KEYS.pause)}
+        >
           {t('pause')}
         </button>
-        <button onClick={() => bridge.resume()} disabled={state !== 'paused'}>
+        <button
+          onClick={() => bridge.resume()}
+          disabled={state !== 'paused'}
+          aria-keyshortcuts={key(SHORTCUT_KEYS.resume)}
+        >
           {t('resume')}
         </button>
         <button onClick={() => bridge.stop()} disabled={!running}>
@@ -54,6 +71,11 @@ export function Controls() {
           </span>
         </span>
       </div>
+      <p className="hint shortcuts" data-testid="shortcuts">
+        {t('shortcuts')} <kbd>{key(SHORTCUT_KEYS.train)}</kbd> {t('shortcutTrain')} ·{' '}
+        <kbd>{key(SHORTCUT_KEYS.pause)}</kbd> {t('shortcutPause')} · <kbd>{key(SHORTCUT_KEYS.resume)}</kbd>{' '}
+        {t('shortcutResume')}
+      </p>
       <ResumeBanner />
       {!ready && <p className="hint">{t('trainWhenReady')}</p>}
       {message && (
