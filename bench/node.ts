@@ -46,7 +46,8 @@ async function main() {
   const wasmDir = `${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`;
   if (args.includes('--self-test')) {
     const presets = opt('presets', 'cifar,paper').split(',') as PresetId[];
-    if (!presets.every((p) => p === 'cifar' || p === 'paper')) throw new Error('--presets: cifar and/or paper');
+    if (!presets.every((p) => p === 'cifar' || p === 'paper'))
+      throw new Error('--presets: cifar and/or paper');
     await runSelfTest(wasmDir, presets, (line) => console.log(line));
     return;
   }
