@@ -22,7 +22,6 @@ import path from 'node:path';
 import { measureThroughput } from './throughput';
 import { setKernelChoice } from '../src/kernels/choice';
 import { startNodeBackend } from '../src/runtime/nodeBackend';
-import { alexNetCases, compareKernels } from './kernels/compareKernels';
 import { runSelfTest } from './selfTest';
 import type { PresetId } from '../src/shared/types';
 
@@ -53,6 +52,9 @@ async function main() {
   }
   await startNodeBackend(backend, wasmDir);
   if (args.includes('--kernels')) {
+    // Imported only now: it loads tfjs-backend-webgpu, which registers itself only if the Dawn
+    // globals (set by startNodeBackend) already exist.
+    const { alexNetCases, compareKernels } = await import('./kernels/compareKernels');
     const cases = alexNetCases(Number(opt('kernels', '32')));
     const only = (name: string) => name.startsWith(opt('layers', ''));
     const picked = {

@@ -6,7 +6,6 @@ import type { PresetId } from '../src/shared/types';
 import type { CaseResult } from '../src/kernels/webgpu/selfTest';
 import { defaultConfig } from '../src/model/spec';
 import { startNodeBackend } from '../src/runtime/nodeBackend';
-import { selfTestKernels, selfTestStep } from '../src/runtime/selfTest';
 import { stepCase } from '../src/train/stepCheck';
 
 const line = (r: CaseResult) =>
@@ -19,6 +18,8 @@ export async function runSelfTest(
   log: (s: string) => void,
 ): Promise<void> {
   await startNodeBackend('webgpu', wasmDir);
+  // After the Dawn globals: importing the webgpu kernels loads tfjs-backend-webgpu (nodeBackend.ts).
+  const { selfTestKernels, selfTestStep } = await import('../src/runtime/selfTest');
   const t0 = performance.now();
   const kernels = await selfTestKernels('node', (r) => log(line(r)));
   log(
