@@ -10,6 +10,9 @@
 // src/kernels/webgpu/tiledGemm.ts chooseTile), so one GPU session can time both.
 // --profile adds one tf.profile()d step per run: time per kernel type (on webgpu from the GPU's
 // timestamp queries when the adapter has them); --top N lists N kernel types (default 12).
+// --self-test runs the app's GPU self-test instead (bench/selfTest.ts): each kernel case's max
+// error against cpu and pass/fail, then a whole training step of each of --presets (default
+// cifar,paper) against wasm, then one JSON line.
 // Without a GPU (SwiftShader, only to check that it runs; ~35 s per CIFAR step at batch 2):
 //   LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json \
 //     npm run bench:node -- --runs cifar:2:1
@@ -19,7 +22,7 @@ import path from 'node:path';
 import { measureThroughput } from './throughput';
 import { setKernelChoice } from '../src/kernels/choice';
 import { startNodeBackend } from '../src/runtime/nodeBackend';
-import { alexNetCases, compareKernels } from './kernels/compareKernels';
+import { runSelfTest } from './selfTest';
 import type { PresetId } from '../src/shared/types';
 
 const args = process.argv.slice(2);
@@ -39,8 +42,19 @@ async function main() {
     set: args.includes('--baseline') ? 'stock' : 'ours',
     gemmTile: tile === 'auto' ? 'auto' : tile === '64' ? 64 : 128,
   });
-  await startNodeBackend(backend, `${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
+  const wasmDir = `${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`;
+  if (args.includes('--self-test')) {
+    const presets = opt('presets', 'cifar,paper').split(',') as PresetId[];
+    if (!presets.every((p) => p === 'cifar' || p === 'paper'))
+      throw new Error('--presets: cifar and/or paper');
+    await runSelfTest(wasmDir, presets, (line) => console.log(line));
+    return;
+  }
+  await startNodeBackend(backend, wasmDir);
   if (args.includes('--kernels')) {
+    // Imported only now: it loads tfjs-backend-webgpu, which registers itself only if the Dawn
+    // globals (set by startNodeBackend) already exist.
+    const { alexNetCases, compareKernels } = await import('./kernels/compareKernels');
     const cases = alexNetCases(Number(opt('kernels', '32')));
     const only = (name: string) => name.startsWith(opt('layers', ''));
     const picked = {

@@ -11,7 +11,8 @@ for (const { backend, lose } of [
     page,
     consoleErrors,
   }) => {
-    test.setTimeout(360_000);
+    // On webgpu the GPU self-test runs first (forced SwiftShader: minutes of shader compiling).
+    test.setTimeout(backend === 'webgpu' ? 720_000 : 360_000);
     await openReady(page, `?backend=${backend}&testhooks`);
     await expect(page.getByTestId('backend')).toContainText(backend);
     // A run small enough for a software GPU: 4 images, batch 2 (two steps an epoch), 3 epochs.
@@ -24,7 +25,10 @@ for (const { backend, lose } of [
     // After the first epoch the Worker saves a checkpoint (weights + momentum) and says so. On a
     // loaded machine a step can take over a minute, and a mid-epoch checkpoint then comes first:
     // wait for one at step 2 or later, so that two points are on the chart.
-    await expect(page.getByTestId('checkpoint-saved')).toBeVisible({ timeout: 240_000 });
+    // Training waits for the self-test, and checks its model's whole step first.
+    await expect(page.getByTestId('checkpoint-saved')).toBeVisible({
+      timeout: backend === 'webgpu' ? 480_000 : 240_000,
+    });
     await expect(page.getByTestId('checkpoint-saved')).toHaveAttribute('data-step', /^([2-9]|\d\d+)$/, {
       timeout: 240_000,
     });

@@ -45,12 +45,15 @@ class TrainingBridge {
       this.restart(problem('worker.crashed', { detail: e.message || problem('worker.crashUnknown') }));
     };
     this.worker = worker;
-    const backend = new URLSearchParams(location.search).get('backend') as BackendName | null;
+    const query = new URLSearchParams(location.search);
+    const backend = query.get('backend') as BackendName | null;
     const dataUrl = new URL(`${import.meta.env.BASE_URL}data/`, location.href).href;
     this.send({
       type: 'init',
       dataUrl,
       backend: this.backendOverride ?? (backend && BACKENDS.includes(backend) ? backend : undefined),
+      // Test hook (only with ?testhooks): one webgpu kernel of ours gives wrong results, e.g. &corruptKernel=LRN.
+      corruptKernelForTest: (query.has('testhooks') && query.get('corruptKernel')) || undefined,
     });
   }
 
@@ -99,6 +102,11 @@ class TrainingBridge {
   }
   stop(): void {
     this.send({ type: 'stop' });
+  }
+
+  /** Forgets this GPU's self-test results and runs the self-test again. */
+  recheckGpu(): void {
+    this.send({ type: 'recheck-gpu' });
   }
 
   /** Test hook (only with ?testhooks in the URL): makes the Worker throw, as a crash would. */

@@ -1,5 +1,5 @@
 // Which kernels the backends get: ours (the app's) or tfjs's stock ones. The app always uses
-// ours; benchmarks switch to 'stock' to measure the baseline, and force a GEMM tile to compare
+// ours, less any kernel the self-test found wrong on this GPU; benchmarks switch to 'stock' to measure the baseline, and force a GEMM tile to compare
 // sizes. One module-level choice, read when kernels are registered and when GEMMs are built.
 
 /** Side of a workgroup's square tile of C in our WebGPU GEMMs (webgpu/tiledGemm.ts). */
@@ -10,9 +10,13 @@ export interface KernelChoice {
   set: 'ours' | 'stock';
   /** 'auto': tiledGemm's chooseTile rule; a size: every GEMM built afterwards uses it. */
   gemmTile: TileSize | 'auto';
+  /** With set 'ours': kernels left stock on webgpu (they failed the self-test on this GPU). */
+  stock: ReadonlySet<string>;
+  /** Test hook: this webgpu kernel of ours negates its output (null: none). */
+  corruptForTest: string | null;
 }
 
-let choice: KernelChoice = { set: 'ours', gemmTile: 'auto' };
+let choice: KernelChoice = { set: 'ours', gemmTile: 'auto', stock: new Set(), corruptForTest: null };
 
 export function setKernelChoice(next: Partial<KernelChoice>): void {
   choice = { ...choice, ...next };

@@ -7,7 +7,8 @@ import { registerWebGpuTrainingKernels } from './webgpu';
 export { setKernelChoice, kernelChoice, type KernelChoice } from './choice';
 
 export function registerKernels(backend: 'wasm' | 'webgpu'): void {
-  const ours = kernelChoice().set === 'ours';
+  const { set, stock, corruptForTest } = kernelChoice();
+  const ours = set === 'ours';
   if (backend === 'wasm') registerWasmTrainingKernels({ ours });
-  else registerWebGpuTrainingKernels({ ours });
+  else registerWebGpuTrainingKernels({ ours, stock, corrupt: corruptForTest });
 }

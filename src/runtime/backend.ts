@@ -64,7 +64,7 @@ export interface BackendOptions {
   wasmThreads?: boolean;
 }
 
-async function startWasm(options: BackendOptions): Promise<boolean> {
+export async function startWasm(options: BackendOptions = {}): Promise<boolean> {
   // The multi-threaded build needs SharedArrayBuffer (a cross-origin-isolated page) and, in a
   // bundled Worker, the patch in kernels/wasmThreads.ts; without them: SIMD on one thread.
   let restore = () => {};
@@ -112,7 +112,7 @@ function allowThreadPerLogicalCore(): () => void {
  */
 let lastGpu: GpuProbe | null = null;
 
-function wasmAdapter(): string {
+export function wasmAdapter(): string {
   const n = getThreadsCount();
   return `CPU, WebAssembly (SIMD, ${n > 1 ? `${n} threads` : 'one thread'})`;
 }

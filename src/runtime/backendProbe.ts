@@ -54,29 +54,30 @@ function openDb(): Promise<IDBDatabase | null> {
   });
 }
 
-/** Cached figures for `key` (adapter + library version), or null; never throws. */
-export async function readCachedFigures(key: string): Promise<BackendFigure[] | null> {
+/** The value cached under `key` (probe figures, self-test reports), or null; never throws. */
+export async function readCached(key: string): Promise<unknown> {
   const db = await openDb().catch(() => null);
   if (!db) return null;
   return new Promise((resolve) => {
     try {
       const req = db.transaction(STORE).objectStore(STORE).get(key);
-      req.onsuccess = () => resolve(Array.isArray(req.result) ? (req.result as BackendFigure[]) : null);
+      req.onsuccess = () => resolve(req.result ?? null);
       req.onerror = () => resolve(null);
     } catch {
       resolve(null);
     }
-  }).finally(() => db.close()) as Promise<BackendFigure[] | null>;
+  }).finally(() => db.close());
 }
 
-/** Stores figures for `key`; failures (private mode, quota) are ignored: the cache is optional. */
-export async function writeCachedFigures(key: string, figures: BackendFigure[]): Promise<void> {
+/** Stores (or, with undefined, deletes) `key`; failures (private mode, quota) are ignored: the cache is optional. */
+export async function writeCached(key: string, value: unknown): Promise<void> {
   const db = await openDb().catch(() => null);
   if (!db) return;
   await new Promise<void>((resolve) => {
     try {
       const tx = db.transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).put(figures, key);
+      if (value === undefined) tx.objectStore(STORE).delete(key);
+      else tx.objectStore(STORE).put(value, key);
       tx.oncomplete = () => resolve();
       tx.onerror = () => resolve();
     } catch {
@@ -84,4 +85,14 @@ export async function writeCachedFigures(key: string, figures: BackendFigure[]):
     }
   });
   db.close();
+}
+
+/** Cached figures for `key` (adapter + library version), or null; never throws. */
+export async function readCachedFigures(key: string): Promise<BackendFigure[] | null> {
+  const value = await readCached(key);
+  return Array.isArray(value) ? (value as BackendFigure[]) : null;
+}
+
+export function writeCachedFigures(key: string, figures: BackendFigure[]): Promise<void> {
+  return writeCached(key, figures);
 }

@@ -18,6 +18,15 @@ export interface BackendInfo {
   reason: Problem;
   /** The measured figures the choice was made by (runtime/backendProbe.ts), when there were any. */
   figures?: BackendFigure[];
+  /** The GPU self-test's findings (runtime/selfTest.ts), when a GPU was checked. */
+  selfTest?: SelfTestInfo;
+}
+
+export interface SelfTestInfo {
+  /** In plain words: all passed, or which kernel of ours was replaced and why, or the move to wasm. */
+  problems: Problem[];
+  /** The GPU backend as it was before the check: what "check again" re-tests. */
+  gpu: BackendInfo;
 }
 
 /** One backend's time for the start-up probe step; ms null = not measured, `note` says why. */
@@ -80,7 +89,9 @@ export interface EvalMetrics {
 
 export type ToWorker =
   /** Start: pick a backend (`backend` forces one, e.g. from ?backend=wasm) and load the embedded data. */
-  | { type: 'init'; backend?: BackendName; dataUrl: string }
+  | { type: 'init'; backend?: BackendName; dataUrl: string; corruptKernelForTest?: string }
+  /** Forget the GPU self-test's results for this GPU and run it again. */
+  | { type: 'recheck-gpu' }
   | { type: 'load-files'; files: File[] }
   /** `continueModel`: train the model the inspect views hold (loaded or from the last run) further. */
   | { type: 'train'; settings: RunSettings; continueModel?: boolean; resume?: boolean }

@@ -1,9 +1,11 @@
-import { useApp } from '../store';
+import { isRunActive, useApp } from '../store';
+import { bridge } from '../client/bridge';
 import { setLang, useLang, useProblemText, useT, type Lang } from './i18n';
 
 /** Title, language switch, and the backend in use with why it was chosen (data-testid="backend"). */
 export function Header() {
   const backend = useApp((s) => s.backend);
+  const running = useApp(isRunActive);
   const t = useT();
   const lang = useLang();
   const word = useProblemText();
@@ -44,6 +46,18 @@ export function Header() {
           t('startingWorker')
         )}
       </div>
+      {backend?.selfTest && (
+        <div className="self-test" data-testid="self-test">
+          {backend.selfTest.problems.map((p, i) => (
+            <span key={i} className="self-test-line">
+              {word(p)}
+            </span>
+          ))}{' '}
+          <button type="button" disabled={running} onClick={() => bridge.recheckGpu()}>
+            {t('checkGpuAgain')}
+          </button>
+        </div>
+      )}
     </header>
   );
 }

@@ -3,7 +3,7 @@
 // the backend and the running trainer; the page only sends ToWorker and renders FromWorker.
 
 import type { Dataset } from '../shared/dataset';
-import type { FromWorker, ToWorker } from '../shared/protocol';
+import type { BackendInfo, FromWorker, ToWorker } from '../shared/protocol';
 import type { RunSettings } from '../shared/types';
 import { loadEmbedded } from '../data/embedded';
 import { loadUserFiles } from '../data/userFiles';
@@ -18,6 +18,9 @@ import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
 import { problem, type Problem } from '../shared/problem';
 import { loseDeviceForTest, watchDevice } from './deviceLoss';
+import { checkGpuKernels, checkGpuStep } from '../runtime/gpuCheck';
+import { stepCase } from '../train/stepCheck';
+import { setKernelChoice } from '../kernels';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,8 +31,11 @@ function post(message: FromWorker): void {
 let dataset: Dataset | null = null;
 let control: RunControl | null = null;
 let ready: Promise<void> | null = null;
+/** The backend as last posted (after the GPU self-test, when there was a GPU). */
+let backendInfo: BackendInfo | null = null;
 
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
+  if (msg.corruptKernelForTest) setKernelChoice({ corruptForTest: msg.corruptKernelForTest });
   const info = await chooseBackend(msg.backend);
   post({ type: 'backend', info });
   const t0 = performance.now();
@@ -54,8 +60,22 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
       },
     });
   // After the data, so the probe never delays it; training waits for `ready`, hence for this.
-  post({ type: 'backend', info: await chooseByMeasurement(info, msg.backend !== undefined) });
+  const chosen = await chooseByMeasurement(info, msg.backend !== undefined);
+  // A GPU is trusted only after its self-test; the kernels that fail it are left stock.
+  backendInfo = await checkGpuKernels(chosen);
+  post({ type: 'backend', info: backendInfo });
   watchDevice((reason) => post({ type: 'device-lost', reason }));
+}
+
+/** "Check again": the GPU's self-test from scratch, unless a run is training. */
+async function recheckGpu(): Promise<void> {
+  const gpu = backendInfo?.selfTest?.gpu;
+  if (!gpu || control) {
+    post({ type: 'log', level: 'warn', problem: problem(control ? 'selfTest.busy' : 'selfTest.noGpu') });
+    return;
+  }
+  backendInfo = await checkGpuKernels(gpu, true);
+  post({ type: 'backend', info: backendInfo });
 }
 
 async function loadFiles(files: File[]): Promise<void> {
@@ -101,6 +121,9 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
   control = run;
   let finished: Problem | null | undefined;
   try {
+    // The model's first run on this GPU: one whole step against wasm; a wrong one moves to wasm.
+    const moved = backendInfo && (await checkGpuStep(backendInfo, stepCase(settings.config)));
+    if (moved) post({ type: 'backend', info: (backendInfo = moved) });
     await train(
       buildSpec(settings.config),
       settings,
@@ -184,6 +207,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'stop':
       control?.stop();
+      break;
+    case 'recheck-gpu':
+      void (ready ?? Promise.resolve()).then(recheckGpu);
       break;
     case 'discard-checkpoint':
       void clearCheckpoint().then(() => post({ type: 'checkpoint', info: null }));

@@ -2,19 +2,10 @@
 // cpu and on the backend under test, and the relative tolerance each kernel is held to.
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
+import { relativeError } from '../../shared/closeness';
+import { resultsOn } from './resultsOn';
 
-/** Number of elements of a tensor of this shape. */
-export const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
-
-/** Fixed pseudo-random values in [-1, 1) (or small integers, to provoke ties in max-pooling). */
-export function values(n: number, seed: number, ties = false): Float32Array {
-  let s = seed;
-  return Float32Array.from({ length: n }, () => {
-    s = (s * 1664525 + 1013904223) % 4294967296;
-    const u = s / 4294967296;
-    return ties ? Math.floor(u * 3) : u * 2 - 1;
-  });
-}
+export { size, values } from '../../shared/closeness';
 
 export type Pad = 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]];
 /** tf's explicit NHWC padding: rows top/bottom, columns left/right. */
@@ -30,15 +21,8 @@ export async function onCpuAnd(
   backend: string,
   fn: () => tf.Tensor[],
 ): Promise<{ cpu: Float32Array[]; other: Float32Array[] }> {
-  const run = async (name: string) => {
-    await tf.setBackend(name);
-    const out = tf.tidy(fn);
-    const data = await Promise.all(out.map((t) => t.data() as Promise<Float32Array>));
-    tf.dispose(out);
-    return data;
-  };
-  const cpu = await run('cpu');
-  const other = await run(backend);
+  const cpu = await resultsOn('cpu', fn);
+  const other = await resultsOn(backend, fn);
   return { cpu, other };
 }
 
@@ -55,12 +39,9 @@ export async function onBoth(fn: () => tf.Tensor[]): Promise<{ cpu: Float32Array
  */
 export function expectClose(actual: Float32Array, expected: Float32Array, what: string, tolerance = 1e-4) {
   expect(actual.length, what).toBe(expected.length);
-  let scale = 0;
-  let diff = 0;
-  for (let i = 0; i < expected.length; i++) {
-    scale = Math.max(scale, Math.abs(expected[i]));
-    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
-  }
-  expect(scale, `${what}: all zero`).toBeGreaterThan(0);
-  expect(diff / scale, what).toBeLessThan(tolerance);
+  expect(
+    expected.some((v) => v !== 0),
+    `${what}: all zero`,
+  ).toBe(true);
+  expect(relativeError(actual, expected), what).toBeLessThan(tolerance);
 }

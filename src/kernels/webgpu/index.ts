@@ -10,7 +10,14 @@
 // SgdVelocity and HashDropout have no stock counterpart: src/train/sgd.ts and
 // src/model/dropout.ts use them while ours are registered (shared/ownKernels.ts) and ops
 // otherwise, so the stock set is pure tfjs.
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
+import {
+  getKernel,
+  registerKernel,
+  unregisterKernel,
+  type KernelConfig,
+  type KernelFunc,
+  type TensorInfo,
+} from '@tensorflow/tfjs';
 // Importing the package registers the stock webgpu kernels first, so ours replace them (a later
 // first import would overwrite ours).
 import '@tensorflow/tfjs-backend-webgpu';
@@ -22,6 +29,7 @@ import { maxPoolGradConfig } from './maxPoolGrad';
 import { sgdVelocityConfig } from './sgdVelocity';
 import { hashDropoutConfig } from './hashDropout';
 import { CPU_KERNELS } from '../cpu';
+import { declareOwnKernel } from '../../shared/ownKernels';
 
 const OURS = [
   conv2dConfig,
@@ -43,11 +51,41 @@ const stock = new Map<string, KernelConfig>();
 export interface WebGpuKernelOptions {
   /** false: the stock tfjs-webgpu kernels (what benchmarks compare against); default true. */
   ours?: boolean;
+  /** Kernel names to leave stock (or unregistered, where tfjs has none) while the rest are ours. */
+  stock?: ReadonlySet<string>;
+  /** Test hook: this kernel of ours is registered negating its (first) output. */
+  corrupt?: string | null;
+}
+
+const corrupted = new Map<string, KernelConfig>();
+
+/** `config` with its first output negated (Neg on webgpu), made once per kernel: the self-test's test hook. */
+function corruptedConfig(config: KernelConfig): KernelConfig {
+  let made = corrupted.get(config.kernelName);
+  if (!made) {
+    const kernelFunc: KernelFunc = (args) => {
+      const out = config.kernelFunc(args) as TensorInfo | TensorInfo[];
+      const first = Array.isArray(out) ? out[0] : out;
+      const neg = getKernel('Neg', 'webgpu')!.kernelFunc({
+        inputs: { x: first },
+        backend: args.backend,
+        attrs: {},
+      }) as TensorInfo;
+      (args.backend as { disposeData(id: object): void }).disposeData(first.dataId);
+      return Array.isArray(out) ? [neg, ...out.slice(1)] : neg;
+    };
+    // Used where ours would be (the model asks isOwnKernel), so the corruption reaches training.
+    declareOwnKernel(kernelFunc);
+    made = { ...config, kernelFunc };
+    corrupted.set(config.kernelName, made);
+  }
+  return made;
 }
 
 /**
  * Registers our kernels for backendName 'webgpu' (or, with ours: false, makes sure the stock
- * ones are registered, and ours without a stock one are not). Idempotent; may be called before
+ * ones are registered, and ours without a stock one are not; with `stock`, only for the kernels
+ * it names). Idempotent; may be called before
  * or after tf.setBackend('webgpu'): kernels are looked up at each call.
  */
 export function registerWebGpuTrainingKernels(options: WebGpuKernelOptions = {}): void {
@@ -56,9 +94,14 @@ export function registerWebGpuTrainingKernels(options: WebGpuKernelOptions = {})
     const { kernelName, backendName } = config;
     const current = getKernel(kernelName, backendName);
     const key = `${backendName}/${kernelName}`;
-    if (current && current.kernelFunc !== config.kernelFunc && !stock.has(key)) stock.set(key, current);
+    const mine =
+      current && [config.kernelFunc, corrupted.get(kernelName)?.kernelFunc].includes(current.kernelFunc);
+    if (current && !mine && !stock.has(key)) stock.set(key, current);
+    // The cpu twins stay: the self-test compares against cpu, and dropout needs the same masks there.
+    const keep = ours && !(backendName === 'webgpu' && options.stock?.has(kernelName));
+    const own = options.corrupt === kernelName && backendName === 'webgpu' ? corruptedConfig(config) : config;
     // undefined: none (the stock set for a kernel that tfjs lacks, e.g. SgdVelocity).
-    const wanted = ours ? config : stock.get(key);
+    const wanted = keep ? own : stock.get(key);
     if (current?.kernelFunc === wanted?.kernelFunc) continue;
     if (current) unregisterKernel(kernelName, backendName);
     if (wanted) registerKernel(wanted);

@@ -3,6 +3,7 @@ export const en = {
   appTitle: 'AlexNet Lab',
   tagline: 'Train AlexNet on CIFAR-10 in your browser, then switch off an innovation and compare.',
   startingWorker: 'starting the training worker…',
+  checkGpuAgain: 'Check the GPU again',
   language: 'Language',
 
   // Dataset panel
@@ -531,6 +532,16 @@ export const en = {
   netKind_flatten: 'flatten',
   netKind_dense: 'fully connected',
   netKind_dropout: 'dropout',
+  'problem.selfTest.passed':
+    'the GPU self-test passed: our kernels agree with the CPU ({checks} checks, {seconds} s)',
+  'problem.selfTest.passedEarlier': 'the GPU self-test passed on an earlier visit ({checks} checks)',
+  'problem.selfTest.kernelReplaced':
+    'our {kernel} kernel gave wrong results on this GPU (max error {error}); using the standard one',
+  'problem.selfTest.stepFailed':
+    'a whole training step of the {preset} preset (batch {batch}) still gave wrong results on this GPU (max error {error})',
+  'problem.selfTest.noResult': 'no usable result',
+  'problem.selfTest.busy': 'The GPU can be checked again once the run has ended.',
+  'problem.selfTest.noGpu': 'No GPU was checked, so there is nothing to check again.',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: string };

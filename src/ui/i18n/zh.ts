@@ -5,6 +5,7 @@ export const zh: Messages = {
   appTitle: 'AlexNet 实验室',
   tagline: '在浏览器中用 CIFAR-10 训练 AlexNet，关闭一项创新，再比较结果。',
   startingWorker: '正在启动训练线程…',
+  checkGpuAgain: '重新检查 GPU',
   language: '语言',
 
   dataTitle: '数据：CIFAR-10',
@@ -502,4 +503,13 @@ export const zh: Messages = {
   netKind_flatten: '展平',
   netKind_dense: '全连接',
   netKind_dropout: 'Dropout',
+  'problem.selfTest.passed': 'GPU 自检通过：我们的内核与 CPU 结果一致（{checks} 项检查，{seconds} 秒）',
+  'problem.selfTest.passedEarlier': 'GPU 自检已在之前的访问中通过（{checks} 项检查）',
+  'problem.selfTest.kernelReplaced':
+    '我们的 {kernel} 内核在这块 GPU 上结果错误（最大误差 {error}）；改用标准内核',
+  'problem.selfTest.stepFailed':
+    '{preset} 预设的完整一步训练（批大小 {batch}）在这块 GPU 上结果仍然错误（最大误差 {error}）',
+  'problem.selfTest.noResult': '无可用结果',
+  'problem.selfTest.busy': '本次训练结束后才能重新检查 GPU。',
+  'problem.selfTest.noGpu': '没有检查过 GPU，无需重新检查。',
 };
