@@ -3,7 +3,7 @@
 // the GPU's timestamp queries when the adapter offers them (otherwise null: counts only).
 // Kernels of ours that compose other kernels internally (src/kernels/wasm) count as one.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface KernelShare {
   /** TF.js kernel name, e.g. Conv2DBackpropFilter. */

@@ -1,7 +1,7 @@
 // Training throughput of a preset on the current backend, with the same step the app runs.
 // Inputs are random (normalised) images: the bench times the model, not the data pipeline.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { PresetId } from '../src/shared/types';
 import { buildSpec, defaultConfig } from '../src/model/spec';
 import { createModel } from '../src/model/build';

@@ -4,7 +4,7 @@
 // of `reps` runs after a warm-up (which compiles the shaders). Leaves our kernels registered.
 // Our forward convolution (conv2d.ts) is called directly, so that it is compared whether or not
 // index.ts registers it.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { conv2dConfig } from '../../src/kernels/webgpu/conv2d';
 import { registerWebGpuTrainingKernels } from '../../src/kernels/webgpu/index';
 

@@ -2,7 +2,7 @@
 // Benchmark Worker: starts the requested backend and times training steps of a preset.
 // One Worker per backend and kernel set, since a TF.js backend cannot be fully reset inside one.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { BenchRequest } from './messages';
 import { chooseBackend } from '../../src/runtime/backend';

@@ -1,7 +1,7 @@
 // Training-time augmentation on the backend, one batch at a time (the paper, section 4.1).
 // Inputs and outputs are normalised images [N, 32, 32, 3]; zero is the mean colour.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { AugmentSettings } from '../shared/types';
 import type { ChannelStats } from './batches';
 import type { ColorPca } from './colorPca';

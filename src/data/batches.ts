@@ -1,6 +1,6 @@
 // Turns bytes of the in-memory dataset into normalised input tensors, one mini-batch at a time.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ImageSet } from '../shared/dataset';
 import { IMAGE_BYTES, IMAGE_SIZE } from '../shared/types';
 

@@ -1,6 +1,6 @@
 // Spec → trainable TF.js model: one kernel and one bias variable per conv/dense entry, and a
 // forward pass that applies the entries in order.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { LayerKind, ModelSpec } from '../shared/types';
 import { deriveSeed, initialKernel } from './init';
 import { applyFusedLayer, applyLayer, isFusable, type LayerVars } from './layers';

@@ -12,7 +12,7 @@
 // Rendering", JCGT 2020): element i of a tensor is kept when the top 24 bits of
 // pcg(i XOR pcg(seed)) are ≥ round(rate · 2^24), and scaled by 1 / (1 − rate) so that the
 // expectation is unchanged. Integer arithmetic only, so every backend draws the same mask.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { isOwnKernel } from '../shared/ownKernels';
 import { HASH_DROPOUT, type HashDropoutAttrs } from '../shared/customOps';
 

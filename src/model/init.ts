@@ -1,6 +1,6 @@
 // Seeded initial values for the model's variables, so one run seed gives the same network on
 // every backend (tf.randomNormal draws its numbers in JS, not on the backend).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { WeightInit } from '../shared/types';
 
 /** A different, reproducible 31-bit seed for each variable of a run (integer hash of both). */

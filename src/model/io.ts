@@ -3,7 +3,7 @@
 // model is not a tf.LayersModel (plain ops, custom LRN), so `modelTopology` holds our layer spec
 // and `metadata` what is needed to use the weights again: the toggles, the seed, the per-channel
 // normalisation and where the training data came from.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from '../shared/types';
 import { createModel, type TrainableModel } from './build';
 import { buildSpec } from './spec';
@@ -51,7 +51,7 @@ export async function saveModel(
   const { data, specs } = await tf.io.encodeWeights(named);
   const json: ModelJson = {
     format: FORMAT,
-    generatedBy: `AlexNet Lab, TensorFlow.js ${tf.version.tfjs}`,
+    generatedBy: `AlexNet Lab, TensorFlow.js ${tf.version_core}`,
     modelTopology: { layers: model.spec.layers },
     weightsManifest: [{ paths: [weightsFile], weights: specs }],
     metadata: meta,

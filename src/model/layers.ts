@@ -1,6 +1,6 @@
 // One function per entry kind: how an entry turns its input into its output with plain TF.js ops
 // (no tf.layers: it has no LRN, and plain ops keep grouped convs and seeded dropout explicit).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Activation, LayerSpec } from '../shared/types';
 import { dropout } from './dropout';
 import { lrn } from './lrn';

@@ -4,7 +4,7 @@
 // WebGPU (O(C²) per element); these ops differentiate through the generic kernels instead. The
 // window sum pads the channel axis and adds n shifted slices: faster than a 1-D or 2-D
 // convolution or a banded C×C matMul (docs/performance.md).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { isOwnKernel } from '../shared/ownKernels';
 
 /** LRN constants. Same convention as tf.localResponseNormalization: alpha is NOT divided by n. */

@@ -2,7 +2,8 @@
 // Rule (measured, see ../../README.md): a real WebGPU adapter first; a software adapter
 // (SwiftShader) is ~40× slower than WebAssembly on a CPU-only machine, so wasm wins there.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import './tfSetup';
 import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -117,6 +118,16 @@ export function wasmAdapter(): string {
   return `CPU, WebAssembly (SIMD, ${n > 1 ? `${n} threads` : 'one thread'})`;
 }
 
+/** WebGL is the fallback after WebAssembly, rarely used: its backend (~370 kB) loads only then. */
+async function startWebGl(): Promise<boolean> {
+  try {
+    await import('@tensorflow/tfjs-backend-webgl');
+    return await tf.setBackend('webgl');
+  } catch {
+    return false;
+  }
+}
+
 export async function chooseBackend(
   preferred?: BackendName,
   options: BackendOptions = {},
@@ -128,7 +139,11 @@ export async function chooseBackend(
 
   if (preferred) {
     const ok =
-      preferred === 'wasm' ? await startWasm(options) : await tf.setBackend(preferred).catch(() => false);
+      preferred === 'wasm'
+        ? await startWasm(options)
+        : preferred === 'webgl'
+          ? await startWebGl()
+          : await tf.setBackend(preferred).catch(() => false);
     if (ok) {
       await tf.ready();
       const adapter =
@@ -155,7 +170,7 @@ export async function chooseBackend(
       reason: problem('backend.wasm', { why }),
     };
   }
-  if (await tf.setBackend('webgl').catch(() => false)) {
+  if (await startWebGl()) {
     await tf.ready();
     return {
       name: 'webgl',

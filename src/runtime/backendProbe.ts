@@ -7,7 +7,7 @@
 // (`npm run bench`'s profiles: Conv2D, Conv2DBackpropFilter and …Input take most of a wasm step).
 // One warm-up (shader compilation, XNNPACK set-up), then the best of two timed runs.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackendFigure, BackendName } from '../shared/protocol';
 
 /** Milliseconds for one probe step on the current backend (best of two after a warm-up). */

@@ -1,6 +1,6 @@
 // The self-test (selfTest.ts) as the Worker uses it: what the header says about it, and the
 // switch to WebAssembly when a whole training step on the GPU is still wrong.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackendInfo } from '../shared/protocol';
 import { problem } from '../shared/problem';
 import type { CheckCase } from '../kernels/webgpu/selfTest';

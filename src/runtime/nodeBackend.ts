@@ -2,7 +2,8 @@
 // with the kernels of the current choice (src/kernels/choice.ts), as chooseBackend does in the
 // Worker. Imports are dynamic: tfjs-backend-webgpu registers itself only if navigator.gpu exists
 // when it loads, so the Dawn globals (nodeWebGpu.ts) must come first.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import './tfSetup';
 
 export type NodeBackend = 'webgpu' | 'wasm' | 'cpu';
 

@@ -6,7 +6,7 @@
 //
 // The kernel cases run once, at start-up; the whole step runs before a model (preset and
 // toggles) first trains, because on a slow GPU it costs as much as a few training steps.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { registerKernels, setKernelChoice } from '../kernels';
 import {
   failingKernels,

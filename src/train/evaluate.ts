@@ -1,6 +1,6 @@
 // Loss, top-1 and top-5 error of a model on a set of images, in chunks that fit in memory.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ImageSet } from '../shared/dataset';
 import { NUM_CLASSES } from '../shared/types';
 import type { TrainableModel } from '../model/build';

@@ -1,6 +1,6 @@
 // Top-k accuracy and loss over a batch, computed on the backend, plus a plain-JS reference.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * Counts how many rows of `logits` [N, C] have their label [N] (int32) among the top `k` scores.

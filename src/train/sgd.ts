@@ -2,7 +2,7 @@
 // with momentum μ = 0.9, weight decay λ = 5e-4, learning rate ε. Applied to every variable,
 // as the paper writes it.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { isOwnKernel } from '../shared/ownKernels';
 import { SGD_VELOCITY, type SgdVelocityAttrs } from '../shared/customOps';
 

@@ -1,7 +1,7 @@
 // One SGD step: forward with dropout, softmax cross-entropy, gradients, the paper's update.
 // Shared by the training loop and the benchmarks, so the bench times exactly what users run.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { NUM_CLASSES, type OptimizerSettings } from '../shared/types';
 import type { TrainableModel } from '../model/build';
 import { countTopK, crossEntropy } from './metrics';

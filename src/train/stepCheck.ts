@@ -9,7 +9,7 @@
 // stride, so that the paper preset's FC weights are not all read back.
 // Tolerance 1e-3: float32 through eight layers in other summation orders (the small net's test
 // in kernels/webgpu/index.test.ts holds 1e-4 on SwiftShader; a hardware GPU gets 10×).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from '../shared/types';
 import { size, values } from '../shared/closeness';
 import { createModel } from '../model/build';

@@ -1,7 +1,7 @@
 // The training loop: seeded shuffling, SGD steps, per-step and per-epoch metrics, pause/resume,
 // stop, ÷10 on plateau. Knows nothing of the Worker or the page: it reports through `hooks`.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../shared/dataset';
 import type { EvalMetrics, StepMetrics } from '../shared/protocol';
 import type { ModelSpec, RunSettings, RunState } from '../shared/types';

@@ -2,7 +2,7 @@
 // the GPU): WebGPU resolves `device.lost`, WebGL fires `webglcontextlost`. The Worker is useless on
 // that backend afterwards, so the page restarts it on WebAssembly (client/bridge.ts).
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { problem, type Problem } from '../shared/problem';
 
 interface WebGpuBackendLike {

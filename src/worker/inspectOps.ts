@@ -2,7 +2,7 @@
 // every layer's output, draw conv1's kernels, and predict the test set. Each function reads its
 // tensors back and disposes all of them before it returns.
 
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ImageSet } from '../shared/dataset';
 import type { LayerMaps, TestInsight } from '../shared/inspect';
 import type { LayerKind } from '../shared/types';

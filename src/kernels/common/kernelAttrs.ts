@@ -3,7 +3,7 @@
 // padInfo after 'same'/'valid'/explicit padding and dimRoundingMode). Every replacement kernel,
 // wasm and webgpu, starts from it. Dilation is always 1: tf registers these gradients only for
 // undilated convolutions and pools.
-import { backend_util, type NamedAttrMap } from '@tensorflow/tfjs';
+import { backend_util, type NamedAttrMap } from '@tensorflow/tfjs-core';
 
 type Shape4 = [number, number, number, number];
 

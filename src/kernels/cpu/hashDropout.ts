@@ -1,7 +1,7 @@
 // HashDropout (src/model/dropout.ts) for the cpu backend, as the reference loop: registered beside
 // the webgpu kernel so that a network trained on webgpu and on cpu draws the same masks (the
 // webgpu tests compare whole-network gradients against cpu).
-import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { HASH_DROPOUT, hashDropoutReference, type HashDropoutAttrs } from '../../shared/customOps';
 import { declareOwnKernel } from '../../shared/ownKernels';
 

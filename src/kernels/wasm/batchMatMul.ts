@@ -2,7 +2,7 @@
 // takes a slow path with them, and a dense layer's two gradients are exactly the transposed
 // products (dW = xᵀ·dy, dx = dy·Wᵀ). Transposing the operand first and multiplying plainly is
 // much faster.
-import { util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import { util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { wasmKernel } from './stockKernels';
 

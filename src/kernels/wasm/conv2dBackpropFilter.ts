@@ -4,7 +4,7 @@
 // Read x as a batch of Cin single-plane images whose "channels" are the N examples
 // ([Cin, H, W, N]) and dy as a filter [oh, ow, N, Cout] dilated by the stride: a stride-1 forward
 // conv then yields [Cin, k, k, Cout]. The forward Conv2D of wasm (XNNPACK) does the work.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { conv2DInfo } from '../common/kernelAttrs';
 import { wasmKernel } from './stockKernels';

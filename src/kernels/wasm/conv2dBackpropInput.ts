@@ -3,7 +3,7 @@
 //   dx = conv(dy dilated by the stride, zero-padded by k − 1 − pad, filter rotated 180° with
 //        in/out channels swapped), stride 1
 // so the wasm backend's XNNPACK Conv2D does it.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { conv2DInfo, isNchw } from '../common/kernelAttrs';
 import { wasmKernel } from './stockKernels';

@@ -3,7 +3,7 @@
 // Tensors never change their data in place, so the output can share the input's heap block: the
 // backend counts references per dataId (as Reshape already relies on) and frees the block when
 // the last one is disposed.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 /** inputs x (any numeric dtype; strings go to the stock kernel). @returns x's data, shared */

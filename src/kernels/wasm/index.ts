@@ -4,7 +4,7 @@
 // Sum over leading axes and Identity are correct but slow (the rest; speed in
 // docs/performance.md). Every other op the model differentiates through agrees with cpu as it is
 // (kernels.test.ts).
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
 // Importing the package registers the stock wasm kernels first, so ours replace them (a later
 // first import would overwrite ours).
 import '@tensorflow/tfjs-backend-wasm';

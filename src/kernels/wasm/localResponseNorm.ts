@@ -7,7 +7,7 @@
 //   dx_k = dy_k · N_k^(−β) − 2αβ · x_k · Σ_{c ∈ [k−r, k+r] ∩ [0, C)} dy_c · y_c / N_c
 // (the window is symmetric, so "c's window holds k" is "k's window holds c"), with N^(−β) by
 // square roots for the β AlexNet uses (0.75) instead of pow.
-import { util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import { util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapMemory, ptr, withScratch } from './simd/heap';
 import { lrnSimdFor, type LrnSimd } from './simd/lrnSimd';

@@ -3,7 +3,7 @@
 // cpu backend does). Our SIMD WebAssembly (simd/maxPoolGradSimd.ts) does it for windows inside
 // the input with C a multiple of 4 (all of AlexNet's pools); otherwise plain JS over
 // the wasm heap, with the channel loop innermost because NHWC keeps channels contiguous.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { pool2DInfo } from '../common/kernelAttrs';
 import { heapMemory, ptr } from './simd/heap';

@@ -2,7 +2,7 @@
 // [N, H, W, C] over N, H and W; a dense bias dy [N, units] over N). The stock kernel first
 // transposes the reduced axes to the end, then sums each output's values with a stride; this
 // row-by-row JS loop (float64 accumulators) reads x once, in order.
-import { util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import { util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 /**

@@ -9,7 +9,7 @@
 //
 // Anything else (NCHW, dilations, activations other than linear/relu/sigmoid, a bias that is not
 // per channel or scalar, prelu weights) goes to the stock kernel captured at import.
-import { getKernel, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import { getKernel, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 // The stock kernels must be registered before they are captured below.
 import '@tensorflow/tfjs-backend-webgpu';

@@ -6,7 +6,7 @@
 // tiled through workgroup memory and, because M·N is small next to K (a few dozen tiles for a
 // whole layer), cut into slices (split-K) so that the GPU gets enough workgroups; a second pass
 // sums the slices.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo } from '../common/kernelAttrs';
 import { splitKReduceProgram } from './splitKReduce';

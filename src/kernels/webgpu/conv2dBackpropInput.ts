@@ -12,7 +12,7 @@
 // faster (docs/performance.md). Its cost is that for s > 1 most (i, j) taps of a row are zero
 // (15 of 16 for AlexNet's 11×11/4 C1), but C1's input gradient is never needed in training (its
 // input is the data), and every other layer has s = 1.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo } from '../common/kernelAttrs';
 import { tiledGemmProgram } from './tiledGemm';

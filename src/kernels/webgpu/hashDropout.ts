@@ -2,7 +2,7 @@
 // element i is kept, else 0, the mask hashed from (seed, i) in the shader: nothing is drawn on the
 // CPU or uploaded, and the backward pass is this kernel on dy. The seed, threshold and scale are
 // uniforms, so one pipeline serves every step and rate; the WGSL hash is the twin of pcgHash.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { flatLayout } from './flatLayout';
 import { HASH_DROPOUT, dropoutConstants, pcgHash, type HashDropoutAttrs } from '../../shared/customOps';

@@ -17,7 +17,7 @@ import {
   type KernelConfig,
   type KernelFunc,
   type TensorInfo,
-} from '@tensorflow/tfjs';
+} from '@tensorflow/tfjs-core';
 // Importing the package registers the stock webgpu kernels first, so ours replace them (a later
 // first import would overwrite ours).
 import '@tensorflow/tfjs-backend-webgpu';

@@ -16,7 +16,7 @@
 // out as straight-line code for small r (UNROLL_MAX); bias, α and β are uniforms, so other
 // constants reuse the pipeline. N^(−β) uses square roots for AlexNet's β = 0.75 (WGSL's pow is
 // exp2(y · log2 x): slower and less exact), pow otherwise.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { flatLayout } from './flatLayout';
 import { lrnAttrsOf as attrsOf, type LrnAttrs } from '../common/kernelAttrs';

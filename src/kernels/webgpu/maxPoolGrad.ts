@@ -6,7 +6,7 @@
 // then gathers from it; here the forward output y (an input of MaxPoolGrad) answers "is x the
 // maximum?" for most windows with one read, and only equal values scan the window for an
 // earlier tie. Any pool size, stride and padding; the model uses 3×3/2 and 2×2/2 'valid'.
-import type { backend_util, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { flatLayout } from './flatLayout';
 import { pool2DInfo } from '../common/kernelAttrs';

@@ -4,7 +4,7 @@
 import { kernelChoice, setKernelChoice, type TileSize } from '../choice';
 import { relativeError } from '../../shared/closeness';
 import { resultsOn } from '../common/resultsOn';
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 
 /** What a case needs: see KernelCase (selfTestCases.ts); `kernel` absent for whole steps. */
 export interface CheckCase {

@@ -6,7 +6,7 @@
 // Tolerance: 10× the kernel tests' (conv2d.test.ts etc., on SwiftShader), because a hardware GPU
 // may fuse multiply-adds and reassociate sums where SwiftShader does not; a kernel that is
 // really wrong (a race, a dropped tile, garbage) is off by far more than 1e-3.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { HASH_DROPOUT, SGD_VELOCITY, type SgdVelocityAttrs } from '../../shared/customOps';
 import type { TileSize } from '../choice';
 import { size, values } from '../../shared/closeness';

@@ -9,7 +9,7 @@
 // (v·μ, w·(λε), g·ε, then two subtractions, λε rounded to float32 once, as tf's scalar), so the
 // result differs from the cpu backend's only where the GPU fuses a multiply-add (≤ 1 ulp per
 // operation).
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { flatLayout } from './flatLayout';
 import { SGD_VELOCITY, type SgdVelocityAttrs } from '../../shared/customOps';

@@ -1,6 +1,6 @@
 // The tfjs wasm backend's heap as our own WebAssembly modules see it: its Memory object (which
 // they import), tensors' byte offsets in it, and scratch space.
-import type { TensorInfo } from '@tensorflow/tfjs';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 /** The tfjs wasm heap's Memory: Module.wasmMemory in the threaded build, asm.memory otherwise. */
