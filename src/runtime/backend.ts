@@ -1,6 +1,6 @@
 // Picks the TF.js backend that trains fastest on this machine and says why, in plain words.
-// Rule (measured, see ../../README.md): a real WebGPU adapter first; a software adapter
-// (SwiftShader) is ~40× slower than WebAssembly on a CPU-only machine, so wasm wins there.
+// Rule: a real WebGPU adapter first; a software adapter (SwiftShader) is far slower than
+// WebAssembly on a CPU-only machine, so wasm wins there (docs/performance.md, "Backend choice").
 
 import * as tf from '@tensorflow/tfjs-core';
 import './tfSetup';
@@ -59,8 +59,8 @@ async function probeWebGpu(): Promise<GpuProbe> {
 export interface BackendOptions {
   /**
    * Let wasm use its multi-threaded build (needs a cross-origin-isolated page). Default: yes
-   * where isolated — CIFAR preset, batch 64, this 2-core machine when quiet: 23.7 vs 15.6 img/s
-   * on one thread (`npm run bench`); under heavy load from other processes it can lose (13 vs 16).
+   * where isolated: threads win on a quiet machine, though heavy load from other processes can
+   * turn that around (docs/performance.md, "Backend choice").
    */
   wasmThreads?: boolean;
 }
@@ -189,8 +189,8 @@ export async function chooseBackend(
 /**
  * After chooseBackend's quick rule: times the probe step (runtime/backendProbe.ts) on the hardware
  * WebGPU adapter, if any, and on wasm, switches to the faster and returns the info with the
- * figures. A software adapter is not probed (its probe alone would take seconds here and it
- * is ~40× slower than wasm), nor is WebGL (never faster than WebGPU where both exist). Figures
+ * figures. A software adapter is not probed (its probe alone would take seconds, and it is
+ * far slower than wasm), nor is WebGL (never faster than WebGPU where both exist). Figures
  * are cached per adapter, cores and TF.js version. A backend forced in the URL is kept.
  */
 export async function chooseByMeasurement(
