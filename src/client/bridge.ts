@@ -2,7 +2,7 @@
 // messages, and turns every FromWorker message into a patch (client/reduce.ts) applied through
 // the slices' actions. Components never see the Worker.
 
-import type { FromWorker, ToWorker, BackendName, StepMetrics } from '../shared/protocol';
+import type { DebugToWorker, FromWorker, ToWorker, BackendName, StepMetrics } from '../shared/protocol';
 import { store, isRunActive } from '../store';
 import { settingsOf } from '../store/configSlice';
 import type { RunSettings } from '../shared/types';
@@ -101,14 +101,9 @@ class TrainingBridge {
     this.send({ type: 'stop' });
   }
 
-  /** Test hook (only with ?testhooks in the URL): makes the Worker throw, as a crash would. */
-  crashWorkerForTest(): void {
-    this.send({ type: 'debug-crash' });
-  }
-
-  /** Test hook: the Worker destroys its GPU device, as a driver reset would. */
-  loseDeviceForTest(): void {
-    this.send({ type: 'debug-lose-device' });
+  /** Test hooks' messages (client/testHooks.ts; only test builds send any). */
+  debug(msg: DebugToWorker): void {
+    this.send(msg);
   }
 
   /** Inspect requests (classify, feature maps, filters, save/load); client/inspect.ts builds them. */

@@ -3,7 +3,7 @@
 // the backend and the running trainer; the page only sends ToWorker and renders FromWorker.
 
 import type { Dataset } from '../shared/dataset';
-import type { FromWorker, ToWorker } from '../shared/protocol';
+import { isDebugMessage, type FromWorker, type ToWorker } from '../shared/protocol';
 import type { RunSettings } from '../shared/types';
 import { loadEmbedded } from '../data/embedded';
 import { loadUserFiles } from '../data/userFiles';
@@ -17,7 +17,8 @@ import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEn
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
 import { problem, type Problem } from '../shared/problem';
-import { loseDeviceForTest, watchDevice } from './deviceLoss';
+import { watchDevice } from './deviceLoss';
+import { handleTestHook } from './testHooks';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -164,6 +165,11 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
+  // A constant: in builds without test hooks this branch and ./testHooks are dropped.
+  if (isDebugMessage(msg)) {
+    if (import.meta.env.VITE_TEST_HOOKS) handleTestHook(msg, post);
+    return;
+  }
   switch (msg.type) {
     case 'init':
       ready ??= init(msg);
@@ -187,14 +193,6 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'discard-checkpoint':
       void clearCheckpoint().then(() => post({ type: 'checkpoint', info: null }));
-      break;
-    case 'debug-lose-device':
-      if (!loseDeviceForTest()) post({ type: 'log', level: 'warn', problem: problem('device.noneToLose') });
-      break;
-    case 'debug-crash':
-      setTimeout(() => {
-        throw new Error('simulated crash (test hook)');
-      });
       break;
     default:
       void handleInspect(msg);
