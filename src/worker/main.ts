@@ -12,7 +12,7 @@ import { buildSpec } from '../model/spec';
 import { chooseBackend, chooseByMeasurement } from '../runtime/backend';
 import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
-import { describeError, describeTrainingError } from './errors';
+import { describeError, describeRefusal, describeTrainingError } from './errors';
 import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
@@ -71,7 +71,7 @@ async function loadFiles(files: File[]): Promise<void> {
     post({ type: 'dataset', summary: summarize(next, performance.now() - t0) });
   } catch (err) {
     // The dataset loaded before stays in use: `dataset` was not touched.
-    post({ type: 'data-error', problem: describeError(err) });
+    post({ type: 'data-error', problem: describeRefusal(err, problem('data.file.unreadable')) });
   }
 }
 
