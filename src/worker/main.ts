@@ -14,7 +14,14 @@ import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
 import { describeError, describeRefusal, describeTrainingError } from './errors';
 import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
-import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
+import {
+  beginRun,
+  clearCheckpoint,
+  discardOffered,
+  endRun,
+  loadCheckpoint,
+  saveCheckpoint,
+} from './checkpoints';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
 import { problem, type Problem } from '../shared/problem';
 import { watchDevice } from './deviceLoss';
@@ -81,20 +88,21 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
     post({ type: 'run-state', state: 'error', problem: problem('data.notReady') });
     return;
   }
-  const saved = resume ? await loadCheckpoint() : null;
+  // The run's own checkpoint record, locked to this tab while it trains.
+  const begun = await beginRun(resume);
+  const saved = begun === 'busy' ? null : begun;
   if (
     resume &&
     (!saved || saved.trainCount !== dataset.train.count || saved.testCount !== dataset.test.count)
   ) {
-    post({
-      type: 'run-state',
-      state: 'error',
-      problem: problem(saved ? 'run.otherData' : 'run.checkpointGone'),
-    });
+    endRun();
+    const why = begun === 'busy' ? 'storage.checkpointBusy' : saved ? 'run.otherData' : 'run.checkpointGone';
+    post({ type: 'run-state', state: 'error', problem: problem(why) });
     return;
   }
   const initial = continueModel ? modelToContinue(settings.config) : null;
   if (continueModel && !initial) {
+    endRun();
     post({ type: 'run-state', state: 'error', problem: problem('run.nothingToContinue') });
     return;
   }
@@ -158,6 +166,7 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
   } catch (err) {
     post({ type: 'run-state', state: 'error', problem: describeTrainingError(err, settings) });
   } finally {
+    endRun();
     control = null;
     runEnded();
   }
@@ -192,7 +201,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       control?.stop();
       break;
     case 'discard-checkpoint':
-      void clearCheckpoint().then(() => post({ type: 'checkpoint', info: null }));
+      void discardOffered().then(() => post({ type: 'checkpoint', info: null }));
       break;
     default:
       void handleInspect(msg);

@@ -475,6 +475,12 @@ export const en = {
     "This browser's storage for this site is full, so runs cannot be saved: they stay until the page is closed. Export them to keep them. {makeRoom}",
   'problem.storage.runsFailed':
     'Runs cannot be saved in this browser ({detail}); they stay until the page is closed. Export them to keep them.',
+  'problem.storage.runsClosed':
+    "Saved runs were closed: this site's data was cleared, or another tab updated AlexNet Lab. Changes from now on are not saved: export the runs you want to keep, then reload the page.",
+  'problem.storage.runBusy':
+    'That run is training in another tab: only that tab may change it. Rename, pin or delete it there, or once it has finished.',
+  'problem.storage.checkpointBusy':
+    'That interrupted run is being resumed in another tab: it can train in one tab at a time.',
   'problem.device.lostSaid': '{said}',
   'problem.device.lostUnknown': 'the device was lost',
   'problem.device.webglLost': 'the WebGL context was lost',

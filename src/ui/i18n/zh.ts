@@ -446,6 +446,12 @@ export const zh: Messages = {
     '此浏览器为本站提供的存储空间已满，训练记录无法保存：它们会保留到页面关闭为止。请导出以便保留。{makeRoom}',
   'problem.storage.runsFailed':
     '此浏览器无法保存训练记录（{detail}）：它们会保留到页面关闭为止。请导出以便保留。',
+  'problem.storage.runsClosed':
+    '已保存的训练记录被关闭了：本站数据已被清除，或另一个标签页更新了 AlexNet Lab。此后的更改不会被保存：请导出想保留的记录，然后刷新页面。',
+  'problem.storage.runBusy':
+    '这个训练正在另一个标签页中进行：只有那个标签页可以修改它。请在那里，或在它结束后重命名、置顶或删除。',
+  'problem.storage.checkpointBusy':
+    '这个被中断的训练正在另一个标签页中继续：同一时间只能在一个标签页中训练。',
   'problem.device.lostSaid': '{said}',
   'problem.device.lostUnknown': '设备丢失了',
   'problem.device.webglLost': 'WebGL 上下文丢失了',
