@@ -48,49 +48,54 @@ let offered: string | null = null;
 
 const locks = (): LockManager | undefined => ('locks' in navigator ? navigator.locks : undefined);
 
-/** Takes run `key`'s lock if no one holds it: its release, or null when another tab has it. */
-function claim(key: string): Promise<(() => void) | null> {
+/**
+ * Takes run `key`'s lock, waiting up to `waitMs` for a holder to let go: its release, or null
+ * when another tab keeps it.
+ */
+function claim(key: string, waitMs = 0): Promise<(() => void) | null> {
   const l = locks();
   if (!l) return Promise.resolve(() => {});
   return new Promise((resolve) => {
-    void l.request(LOCK_PREFIX + key, { ifAvailable: true }, (lock) => {
+    const granted = (lock: Lock | null) => {
       if (!lock) return resolve(null);
       return new Promise<void>((release) => resolve(release));
-    });
+    };
+    const asked =
+      waitMs > 0
+        ? l.request(LOCK_PREFIX + key, { signal: AbortSignal.timeout(waitMs) }, granted)
+        : l.request(LOCK_PREFIX + key, { ifAvailable: true }, granted);
+    asked.catch(() => resolve(null));
   });
 }
 
-/** Of stored checkpoints, the newest that no running tab holds (the one to offer), or null. */
-export function pickResumable(
-  stored: { key: string; savedAt: number }[],
-  heldNames: Set<string>,
-): string | null {
-  const free = stored.filter((s) => !heldNames.has(LOCK_PREFIX + s.key));
-  free.sort((a, b) => b.savedAt - a.savedAt);
-  return free[0]?.key ?? null;
-}
-
-async function heldLockNames(): Promise<Set<string>> {
-  const l = locks();
-  return new Set(l ? ((await l.query()).held ?? []).map((h) => h.name ?? '') : []);
-}
+/**
+ * After a reload the old Worker's lock can outlive it by a moment: a run still held after this
+ * long is training in another tab.
+ */
+const HOLDER_GONE_MS = 3000;
 
 /**
  * The checkpoint to offer after a reload or crash: the newest one whose run no tab is training,
  * or null (none, or the database cannot be opened).
  */
 export async function loadCheckpoint(): Promise<SavedCheckpoint | null> {
+  offered = null;
   try {
     const tx = (await db()).transaction(STORE);
     const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
     const stored = keys
       .map((k, i) => ({ key: String(k), value: values[i] as SavedCheckpoint | undefined }))
-      .filter((s) => s.value && Array.isArray(s.value.checkpoint?.weights));
-    offered = pickResumable(
-      stored.map((s) => ({ key: s.key, savedAt: s.value!.savedAt })),
-      await heldLockNames(),
-    );
-    return stored.find((s) => s.key === offered)?.value ?? null;
+      .filter((s) => s.value && Array.isArray(s.value.checkpoint?.weights))
+      .sort((a, b) => b.value!.savedAt - a.value!.savedAt);
+    const deadline = performance.now() + HOLDER_GONE_MS;
+    for (const s of stored) {
+      const release = await claim(s.key, Math.max(0, deadline - performance.now()));
+      if (!release) continue;
+      release();
+      offered = s.key;
+      return s.value!;
+    }
+    return null;
   } catch {
     return null;
   }
