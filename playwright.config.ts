@@ -24,8 +24,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    // The production build, as users get it; the wasm files and data are served from it.
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    // The production build plus the test hooks (mode e2e: window.__alexnetLab); the wasm files
+    // and data are served from it.
+    command: `npx vite build --mode e2e --logLevel warn && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

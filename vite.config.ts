@@ -39,8 +39,19 @@ const cspMeta: Plugin = {
   ],
 };
 
+/**
+ * The e2e tests' crash and device-loss hooks (window.__alexnetLab): only `vite build --mode e2e`
+ * (playwright.config.ts) has them. Elsewhere the constant is false and the hook code is dropped.
+ */
+const testHooks: Plugin = {
+  name: 'test-hooks',
+  config: (_, { mode }) => ({
+    define: { 'import.meta.env.VITE_TEST_HOOKS': JSON.stringify(mode === 'e2e') },
+  }),
+};
+
 export default defineConfig({
-  plugins: [react(), cspMeta],
+  plugins: [react(), cspMeta, testHooks],
   // Vite does not discover dependencies imported only from a Worker; without this list the
   // first page load re-optimises and reloads mid-session.
   optimizeDeps: {

@@ -33,3 +33,15 @@ test('every file of the bad-image corpus ends in a clear message (or, if it is a
   }
   expect(consoleErrors).toEqual([]);
 });
+
+test("a refused image clears the previous image's prediction", async ({ page, consoleErrors }) => {
+  await openReady(page);
+  await dropFile(page, 'drop-zone', 'one-pixel.png', 'image/png', readFileSync(`${dir}/one-pixel.png`));
+  await expect(page.getByTestId('top5').locator('li')).toHaveCount(5);
+  await dropFile(page, 'drop-zone', 'document.pdf', 'application/pdf', readFileSync(`${dir}/document.pdf`));
+  await expect(page.getByRole('alert').filter({ hasText: /PDF document/ })).toBeVisible();
+  // Neither the old top-5 nor its feature maps stay on screen under the message.
+  await expect(page.getByTestId('top5')).toHaveCount(0);
+  await expect(page.getByTestId('feature-maps')).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});

@@ -51,3 +51,30 @@ test('a file far larger than any batch is refused before it is read', async ({ p
   await expect(page.getByTestId('train-count')).toHaveText('50000');
   expect(consoleErrors).toEqual([]);
 });
+
+test('a file the browser can no longer read is refused in plain words, not the browser sentence', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openReady(page);
+  await expect(page.getByTestId('run-list')).toHaveAttribute('data-loaded', 'true');
+  // As Chromium answers for a picked file that was changed or deleted on disk since.
+  await page.evaluate(() => {
+    File.prototype.text = () =>
+      Promise.reject(
+        new DOMException(
+          'The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.',
+          'NotReadableError',
+        ),
+      );
+  });
+  await page.getByLabel('Import experiment').setInputFiles({
+    name: 'exp.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{}'),
+  });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('exp.json: The browser could not read the file');
+  await expect(alert).not.toContainText('permission problems');
+  expect(consoleErrors).toEqual([]);
+});

@@ -4,7 +4,7 @@ test('a Worker crash is reported, a fresh Worker takes over, and Train works aga
   page,
   consoleErrors,
 }) => {
-  await openReady(page, '?testhooks');
+  await openReady(page);
   await page.getByLabel('Batch size', { exact: true }).fill('25');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('metric-step')).toHaveText(/^[1-9]\d*$/, { timeout: 120_000 });

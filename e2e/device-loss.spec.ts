@@ -13,7 +13,7 @@ for (const { backend, lose } of [
   }) => {
     // On webgpu the GPU self-test runs first (forced SwiftShader: minutes of shader compiling).
     test.setTimeout(backend === 'webgpu' ? 720_000 : 360_000);
-    await openReady(page, `?backend=${backend}&testhooks`);
+    await openReady(page, `?backend=${backend}`);
     await expect(page.getByTestId('backend')).toContainText(backend);
     // A run small enough for a software GPU: 4 images, batch 2 (two steps an epoch), 3 epochs.
     await page.getByLabel('Quick-mode training images').fill('4');

@@ -46,12 +46,15 @@ test('ablation lab: queue, compare, scorecard, CSV, reload, export and import', 
   );
   await expect(card.locator('tr[data-claim="pool-top1"] [data-col="test"]')).toHaveText('—');
 
-  // The comparison CSV parses: a header and a row per run.
+  // The comparison CSV starts with a UTF-8 BOM (spreadsheets then read it as UTF-8) and parses:
+  // a header and a row per run.
   const [csvDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Comparison CSV' }).click(),
   ]);
-  const csv = parseCsv(readFileSync((await csvDownload.path())!, 'utf8'));
+  const csvBytes = readFileSync((await csvDownload.path())!);
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = parseCsv(csvBytes.toString('utf8'));
   expect(csv[0][0]).toBe('run_id');
   expect(csv).toHaveLength(4);
   const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-run-id')));

@@ -1,7 +1,7 @@
 import { test, expect, openReady } from './fixtures';
 
 // The GPU self-test and its fallback chain in headless Chromium, on SwiftShader (forced with
-// ?backend=webgpu). The test hook (&corruptKernel=LRN, only with ?testhooks) makes our LRN kernel
+// ?backend=webgpu). The test hook (?corruptKernel=LRN, only in test builds) makes our LRN kernel
 // negate its output: the self-test must catch it, say so in the header, replace it by the stock
 // LRN, keep the rest of ours, and the run must still train on webgpu (its whole step passes).
 test('a wrong GPU kernel is caught, named in the header, replaced by the stock one, and the run trains', async ({
@@ -9,7 +9,7 @@ test('a wrong GPU kernel is caught, named in the header, replaced by the stock o
   consoleErrors,
 }) => {
   test.setTimeout(600_000);
-  await openReady(page, '?backend=webgpu&testhooks&corruptKernel=LRN');
+  await openReady(page, '?backend=webgpu&corruptKernel=LRN');
   const selfTest = page.getByTestId('self-test');
   await expect(selfTest).toContainText(
     'our LRN kernel gave wrong results on this GPU (max error 2.0); using the standard one',

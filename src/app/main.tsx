@@ -4,18 +4,15 @@ import { App } from './App';
 import { bridge } from '../client/bridge';
 import { startLab } from '../client/lab';
 import { startInspect } from '../client/inspect';
+import { installTestHooks } from '../client/testHooks';
 import './app.css';
 
 // The Worker starts at once: picking a backend and decoding the data overlap with first paint.
 bridge.start();
 
-// Test hooks for the e2e tests, only when asked for in the URL (?testhooks).
-if (new URLSearchParams(location.search).has('testhooks')) {
-  (window as Window & { __alexnetLab?: unknown }).__alexnetLab = {
-    crashWorker: () => bridge.crashWorkerForTest(),
-    loseDevice: () => bridge.loseDeviceForTest(),
-  };
-}
+// Test hooks for the e2e tests, only in test builds (vite build --mode e2e): a constant, so the
+// production build drops this branch and the module.
+if (import.meta.env.VITE_TEST_HOOKS) installTestHooks((msg) => bridge.debug(msg));
 // Before the first render: the setup in the URL, the saved runs and the inspect views' listeners.
 startLab();
 startInspect();

@@ -2,7 +2,7 @@
 // messages, and turns every FromWorker message into a patch (client/reduce.ts) applied through
 // the slices' actions. Components never see the Worker.
 
-import type { FromWorker, ToWorker, BackendName, StepMetrics } from '../shared/protocol';
+import type { DebugToWorker, FromWorker, ToWorker, BackendName, StepMetrics } from '../shared/protocol';
 import { store, isRunActive } from '../store';
 import { settingsOf } from '../store/configSlice';
 import type { RunSettings } from '../shared/types';
@@ -52,8 +52,8 @@ class TrainingBridge {
       type: 'init',
       dataUrl,
       backend: this.backendOverride ?? (backend && BACKENDS.includes(backend) ? backend : undefined),
-      // Test hook (only with ?testhooks): one webgpu kernel of ours gives wrong results, e.g. &corruptKernel=LRN.
-      corruptKernelForTest: (query.has('testhooks') && query.get('corruptKernel')) || undefined,
+      // Test hook (test builds only): one webgpu kernel of ours gives wrong results, e.g. ?corruptKernel=LRN.
+      corruptKernelForTest: (import.meta.env.VITE_TEST_HOOKS && query.get('corruptKernel')) || undefined,
     });
   }
 
@@ -109,14 +109,9 @@ class TrainingBridge {
     this.send({ type: 'recheck-gpu' });
   }
 
-  /** Test hook (only with ?testhooks in the URL): makes the Worker throw, as a crash would. */
-  crashWorkerForTest(): void {
-    this.send({ type: 'debug-crash' });
-  }
-
-  /** Test hook: the Worker destroys its GPU device, as a driver reset would. */
-  loseDeviceForTest(): void {
-    this.send({ type: 'debug-lose-device' });
+  /** Test hooks' messages (client/testHooks.ts; only test builds send any). */
+  debug(msg: DebugToWorker): void {
+    this.send(msg);
   }
 
   /** Inspect requests (classify, feature maps, filters, save/load); client/inspect.ts builds them. */

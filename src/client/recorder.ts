@@ -3,6 +3,7 @@
 // store) at each epoch end and when the run ends. Listens to the bridge; touches no Worker.
 
 import { bridge, type BridgeEvent } from './bridge';
+import { holdRun, releaseRun } from './runsDb';
 import { store } from '../store';
 import { en } from '../ui/i18n/en';
 import { wordProblem } from '../ui/i18n/render';
@@ -54,6 +55,7 @@ function receive(e: BridgeEvent): void {
       });
       nextVariant = null;
       live = rec;
+      holdRun(rec.id);
       store.getState().addLiveRun(rec);
       break;
     }
@@ -76,6 +78,7 @@ function receive(e: BridgeEvent): void {
       const rec = live;
       live = null;
       store.getState().endLiveRun();
+      releaseRun(rec.id);
       finished.forEach((l) => l(rec));
       break;
     }

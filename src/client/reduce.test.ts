@@ -105,7 +105,7 @@ const cases: { [T in Incoming['type']]: [Extract<Incoming, { type: T }>, unknown
   ],
   'inspect-error': [
     { type: 'inspect-error', what: 'inspect', problem: problem('image.pdf') },
-    { inspect: { inspectError: problem('image.pdf'), inspectBusy: false } },
+    { inspect: { inspectError: problem('image.pdf'), inspectBusy: false, inspection: null } },
   ],
   'model-saved': [
     {

@@ -95,7 +95,8 @@ export function reduce(state: ReduceState, msg: Incoming): Patch {
     case 'inspect-error':
       switch (msg.what) {
         case 'inspect':
-          return { inspect: { inspectError: msg.problem, inspectBusy: false } };
+          // The refused image's message replaces the previous image's answer, never sits under it.
+          return { inspect: { inspectError: msg.problem, inspectBusy: false, inspection: null } };
         case 'insight':
           return { inspect: { insightError: msg.problem, insightBusy: false } };
         case 'save':

@@ -25,6 +25,47 @@ describe('CSV', () => {
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
 
+  it('escapes text a spreadsheet would run as a formula, and reads it back unchanged', () => {
+    for (const name of [
+      '=1+1',
+      '+cmd|calc',
+      '-2+3',
+      '\u22122+3',
+      '@SUM(A1:A2)',
+      '\tx',
+      '\rx',
+      '=HYPERLINK("http://x")',
+    ]) {
+      // The cell as a spreadsheet reads it (RFC 4180 quotes off) starts with the text quote.
+      expect(csvField(name).replace(/^"/, '')).toMatch(/^'/);
+      expect(parseCsv(csvField(name))).toEqual([[name]]);
+    }
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+cmd|calc')).toBe("'+cmd|calc");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('\u22122')).toBe("'\u22122");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('\rx')).toBe('"\'\rx"');
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    // Numbers are numbers, not formulas; plain text and inner signs are left alone.
+    expect(csvField(-0.5)).toBe('-0.5');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField("it's")).toBe("it's");
+    const rows = [
+      ['=1+1', '@x', '-1', '\u2212x', '\tx', '\rx'],
+      ["'=quoted already", "''+two", "'plain", '=HYPERLINK("http://x","y")'],
+    ];
+    expect(parseCsv(toCsv(rows))).toEqual(rows);
+  });
+
+  it('starts the file with a UTF-8 BOM, which the parser skips', () => {
+    const text = toCsv([['名称', 'x']]);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.indexOf('\uFEFF', 1)).toBe(-1);
+    expect(parseCsv(text)).toEqual([['名称', 'x']]);
+  });
+
   it('a run exports one row per step, with evaluations on their steps', () => {
     const run = fakeRun('r1', {}, 1, { top1: [0.6, 0.5] });
     const rows = parseCsv(runToCsv(run));

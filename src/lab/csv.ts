@@ -4,24 +4,44 @@ import type { RunRecord } from './record';
 import type { ClaimResult } from './scorecard';
 import { summarize, type RunSummary } from './stats';
 
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
+/**
+ * Text a spreadsheet would run as a formula: a first character of = + - − (U+2212) @, tab or CR,
+ * after any single quotes (so that escaping, one more quote in front, can be undone exactly).
+ */
+const FORMULA_LIKE = /^'*[=+\-\u2212@\t\r]/;
+const ESCAPED_FORMULA = /^'+[=+\-\u2212@\t\r]/;
+
+/** Spreadsheets read a UTF-8 file as UTF-8 (names in any language) only when it starts with a BOM. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. Text that
+ * looks like a formula (a run named `=HYPERLINK(…)`) gets a leading single quote, which
+ * spreadsheets take as "this is text"; numbers are written as they are.
+ */
 export function csvField(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
+  let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
+  if (typeof v === 'string' && FORMULA_LIKE.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A whole file: BOM first, CRLF after every row. */
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return UTF8_BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The inverse of toCsv (for tests and for reading an export back). */
+/** The inverse of toCsv (for tests and for reading an export back): BOM and formula quotes removed. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  const endField = (): void => {
+    row.push(ESCAPED_FORMULA.test(field) ? field.slice(1) : field);
+    field = '';
+  };
+  for (let i = text.startsWith(UTF8_BOM) ? 1 : 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
@@ -30,18 +50,18 @@ export function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') endField();
+    else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
+      endField();
       rows.push(row);
       row = [];
-      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  if (field !== '' || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
   return rows;
 }
 

@@ -80,6 +80,72 @@ describe('model save/load', () => {
     expect(() => loadModel('{"modelTopology": {}}', weights)).toThrow(/^model\.notOurs$/);
   });
 
+  const refusal = (json: string, weights: ArrayBuffer) => {
+    try {
+      loadModel(json, weights).model.dispose();
+    } catch (e) {
+      return (e as ProblemError).problem;
+    }
+    return null;
+  };
+
+  it('refuses NaN or infinite weights, naming the array', async () => {
+    const { json, weights } = await saveModel(original, meta);
+    const nan = new Float32Array(weights.slice(0));
+    nan.fill(NaN);
+    expect(refusal(json, nan.buffer)).toEqual({ code: 'model.nonFinite', params: { name: 'conv1/kernel' } });
+    const inf = new Float32Array(weights.slice(0));
+    inf[inf.length - 1] = -Infinity;
+    expect(refusal(json, inf.buffer)).toEqual({ code: 'model.nonFinite', params: { name: 'fc8/bias' } });
+  });
+
+  it('refuses metadata out of range, naming the field', async () => {
+    const { json, weights } = await saveModel(original, meta);
+    const withMeta = (patch: Record<string, unknown>) => {
+      const m = JSON.parse(json);
+      Object.assign(m.metadata, patch);
+      return JSON.stringify(m);
+    };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ seed: 1e308 }, 'seed'],
+      [{ seed: -1 }, 'seed'],
+      [{ seed: 1.5 }, 'seed'],
+      [{ epochs: -1e308 }, 'epochs'],
+      [{ epochs: '3' }, 'epochs'],
+      [{ trained: 'yes' }, 'trained'],
+      [{ provenance: 42 }, 'provenance'],
+      [{ savedAt: null }, 'savedAt'],
+      [{ stats: { mean: [0.5, 0.5, 0.5], std: [0, 0.2, 0.2] } }, 'stats'],
+      [{ stats: { mean: [1e308, 0.5, 0.5], std: [0.2, 0.2, 0.2] } }, 'stats'],
+    ];
+    for (const [patch, field] of cases)
+      expect(refusal(withMeta(patch), weights)).toEqual({ code: 'model.badMeta', params: { field } });
+  });
+
+  it('refuses a damaged weights manifest with a Problem, never an exception of its own', async () => {
+    const { json, weights } = await saveModel(original, meta);
+    const withManifest = (
+      edit: (m: { weightsManifest: { weights: Record<string, unknown>[] }[] }) => void,
+    ) => {
+      const m = JSON.parse(json);
+      edit(m);
+      return JSON.stringify(m);
+    };
+    const damaged = [
+      withManifest((m) => (m.weightsManifest[0].weights[0].shape = 'big')),
+      withManifest((m) => (m.weightsManifest[0].weights[0].shape = ['5', 5, 3, 64])),
+      withManifest((m) => (m.weightsManifest[0].weights[0].shape = [-5, -5, 3, 64])),
+      withManifest((m) => (m.weightsManifest[0].weights[0].name = 7)),
+      withManifest((m) => (m.weightsManifest[0].weights[1].name = 'conv1/kernel')),
+      withManifest(
+        (m) => (m.weightsManifest[0].weights[0].quantization = { dtype: 'uint8', scale: 1, min: 0 }),
+      ),
+      withManifest((m) => ((m.weightsManifest[0] as unknown as { weights: unknown }).weights = 3)),
+      withManifest((m) => ((m as unknown as { weightsManifest: unknown[] }).weightsManifest = [null])),
+    ];
+    for (const text of damaged) expect(refusal(text, weights)).toEqual({ code: 'model.badManifest' });
+  });
+
   it('creates no tensors when it refuses', async () => {
     const { json, weights } = await saveModel(original, meta);
     const bad = JSON.parse(json);

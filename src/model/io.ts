@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from '../shared/types';
 import { createModel, type TrainableModel } from './build';
 import { buildSpec } from './spec';
-import { problem, ProblemError, type Problem } from '../shared/problem';
+import { isProblem, problem, ProblemError, type Problem } from '../shared/problem';
+import { MAX_SEED } from '../shared/settings';
 
 export const FORMAT = 'alexnet-lab';
 export const WEIGHTS_FILE = 'alexnet-lab.weights.bin';
@@ -72,16 +73,76 @@ function isConfig(c: unknown): c is ModelConfig {
   );
 }
 
+/** Channel statistics of 0…1 pixels: means in [0, 1], deviations in (0, 1]. */
 function isStats(s: unknown): s is SavedMeta['stats'] {
   const o = s as { mean?: unknown; std?: unknown } | null;
-  const triple = (v: unknown) => Array.isArray(v) && v.length === 3 && v.every((x) => Number.isFinite(x));
-  return !!o && triple(o.mean) && triple(o.std) && (o.std as number[]).every((x) => x > 0);
+  const triple = (v: unknown, lo: number, hi: number, open: boolean) =>
+    Array.isArray(v) &&
+    v.length === 3 &&
+    v.every((x) => typeof x === 'number' && (open ? x > lo : x >= lo) && x <= hi);
+  return !!o && triple(o.mean, 0, 1, false) && triple(o.std, 0, 1, true);
+}
+
+/** More epochs than any run could have trained: the number is damaged. */
+const MAX_SAVED_EPOCHS = 100_000;
+
+const isIntIn = (v: unknown, lo: number, hi: number) =>
+  Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+
+/** The first metadata field out of range, or null: a seed of 1e308 must not reach the model. */
+function badMetaField(meta: Record<string, unknown>): string | null {
+  if (!isIntIn(meta.seed, 0, MAX_SEED)) return 'seed';
+  if (!isIntIn(meta.epochs, 0, MAX_SAVED_EPOCHS)) return 'epochs';
+  if (typeof meta.trained !== 'boolean') return 'trained';
+  if (typeof meta.provenance !== 'string' && !isProblem(meta.provenance)) return 'provenance';
+  if (typeof meta.savedAt !== 'string') return 'savedAt';
+  return null;
+}
+
+/** A manifest entry we can decode: a name, float32, a shape of whole non-negative sizes, no quantisation. */
+function isWeightEntry(w: unknown): w is tf.io.WeightsManifestEntry {
+  const o = w as Record<string, unknown> | null;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    typeof o.name === 'string' &&
+    Array.isArray(o.shape) &&
+    o.shape.length <= 4 &&
+    o.shape.every((d) => isIntIn(d, 0, 1 << 30)) &&
+    o.quantization === undefined &&
+    o.group === undefined
+  );
+}
+
+/** The manifest's entries, or a Problem for a manifest that is not a list of weight descriptions. */
+function manifestEntries(manifest: unknown[]): tf.io.WeightsManifestEntry[] {
+  const entries = manifest.flatMap((g) => {
+    const weights = (g as { weights?: unknown } | null)?.weights;
+    if (!Array.isArray(weights)) throw new ProblemError(problem('model.badManifest'));
+    return weights as unknown[];
+  });
+  if (!entries.every(isWeightEntry)) throw new ProblemError(problem('model.badManifest'));
+  if (new Set(entries.map((w) => w.name)).size !== entries.length)
+    throw new ProblemError(problem('model.badManifest'));
+  return entries;
+}
+
+/** The name of the first weight array holding NaN or ±Infinity (the file's order), or null. */
+function nonFiniteArray(weights: ArrayBuffer, specs: tf.io.WeightsManifestEntry[]): string | null {
+  const all = new Float32Array(weights);
+  let at = 0;
+  for (const w of specs) {
+    const n = w.shape.reduce((a, b) => a * b, 1);
+    for (let i = at; i < at + n; i++) if (!Number.isFinite(all[i])) return w.name;
+    at += n;
+  }
+  return null;
 }
 
 /**
  * Checks model.json and the weights against the architecture its metadata names and builds the
- * model. Throws an Error with a plain-words message for anything that does not fit; nothing is
- * created then.
+ * model. Throws a ProblemError for anything that does not fit (a damaged manifest, metadata out
+ * of range, NaN or infinite weights); nothing is created then.
  */
 export function loadModel(
   jsonText: string,
@@ -96,10 +157,13 @@ export function loadModel(
   if (parsed?.format !== FORMAT || !Array.isArray(parsed.weightsManifest))
     throw new ProblemError(problem('model.notOurs'));
   const meta = parsed.metadata;
-  if (!meta || !isConfig(meta.config) || !isStats(meta.stats) || !Number.isFinite(meta.seed))
+  if (typeof meta !== 'object' || meta === null || !isConfig(meta.config))
     throw new ProblemError(problem('model.noConfig'));
-  const specs = parsed.weightsManifest.flatMap((g) => g.weights ?? []);
-  const expectedBytes = specs.reduce((s, w) => s + 4 * (w.shape ?? []).reduce((a, b) => a * b, 1), 0);
+  if (!isStats(meta.stats)) throw new ProblemError(problem('model.badMeta', { field: 'stats' }));
+  const badField = badMetaField(meta as unknown as Record<string, unknown>);
+  if (badField) throw new ProblemError(problem('model.badMeta', { field: badField }));
+  const specs = manifestEntries(parsed.weightsManifest);
+  const expectedBytes = specs.reduce((s, w) => s + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
   if (specs.some((w) => w.dtype !== 'float32')) throw new ProblemError(problem('model.notFloat32'));
   if (weights.byteLength !== expectedBytes)
     throw new ProblemError(
@@ -121,6 +185,8 @@ export function loadModel(
           problem('model.shapeMismatch', { name: fileName(p.layer, p.role), shape: w.shape.join('×'), want }),
         );
     }
+    const nonFinite = nonFiniteArray(weights, specs);
+    if (nonFinite) throw new ProblemError(problem('model.nonFinite', { name: nonFinite }));
     const decoded = tf.io.decodeWeights(weights, specs);
     for (const p of model.params) p.variable.assign(decoded[fileName(p.layer, p.role)]);
     tf.dispose(Object.values(decoded));

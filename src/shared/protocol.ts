@@ -100,11 +100,20 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
-  /** Test hook: the Worker throws outside any handler, as a real crash would. */
-  | { type: 'debug-crash' }
-  /** Test hook: the Worker loses its GPU device on purpose (WebGPU destroy / WebGL lose_context). */
-  | { type: 'debug-lose-device' }
+  | DebugToWorker
   | InspectToWorker;
+
+/**
+ * Test hooks, sent only by test builds (client/testHooks.ts). `debug-crash`: the Worker throws
+ * outside any handler, as a real crash would; `debug-lose-device`: it loses its GPU device on
+ * purpose (WebGPU destroy / WebGL lose_context).
+ */
+export type DebugToWorker = { type: 'debug-crash' } | { type: 'debug-lose-device' };
+
+/** True for a test hook's message; tells them apart without naming them, so builds hold no names. */
+export function isDebugMessage(msg: ToWorker): msg is DebugToWorker {
+  return msg.type.startsWith('debug-');
+}
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }

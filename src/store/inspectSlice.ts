@@ -18,7 +18,7 @@ export interface InspectData {
   subjectLabel: string | null;
   inspection: Inspection | null;
   inspectBusy: boolean;
-  /** Why the last image could not be classified (the previous result stays). */
+  /** Why the last image could not be classified (the previous image's result is cleared). */
   inspectError: Problem | null;
   filters: FilterTiles | null;
   insight: TestInsight | null;

@@ -36,6 +36,21 @@ describe('lab slice', () => {
     expect(s.getState().runs.map((r) => r.id)).toEqual(['b']);
   });
 
+  it('follows another tab: its saved runs replace or join ours, its deleted ones leave, the live one stays', () => {
+    const s = lab();
+    s.setState({ baselineId: 'a', selectedIds: ['a', 'b'], liveRunId: 'b' });
+    const renamed = { ...fakeRun('b', {}, 1, { top1: [0.5] }), name: 'theirs' };
+    const added = fakeRun('c', {}, 1, { top1: [0.4] });
+    s.getState().applyStoredRuns([renamed, added], ['a', 'b']);
+    expect(s.getState().runs.map((r) => [r.id, r.name])).toEqual([
+      ['b', s.getState().runs[0].name],
+      ['c', added.name],
+    ]);
+    expect(s.getState().runs[0].name).not.toBe('theirs');
+    expect(s.getState().baselineId).toBeNull();
+    expect(s.getState().selectedIds).toEqual(['b']);
+  });
+
   it('clamps the target accuracy to 1…100 %', () => {
     const s = lab();
     s.getState().setTarget(7);

@@ -53,6 +53,11 @@ export interface LabSlice {
   endLiveRun(): void;
   /** Runs read back from IndexedDB go first; records already in the list are kept. */
   mergeSavedRuns(saved: RunRecord[]): void;
+  /**
+   * Another tab saved `stored` and deleted `removed` (client/runsDb.ts heard it): the list follows.
+   * The live run is this tab's own and is left alone.
+   */
+  applyStoredRuns(stored: RunRecord[], removed: string[]): void;
   /** Imported runs (already merged with the list) and the baseline the file named, if none is set. */
   importRuns(runs: RunRecord[], baselineId: string | null, message: LabMessage): void;
   /** A new queue starts: its items, running, and no baseline until its first run. */
@@ -113,6 +118,18 @@ export const createLabSlice: StateCreator<LabSlice, [], [], LabSlice> = (set) =>
     set((s) => {
       const ids = new Set(s.runs.map((r) => r.id));
       return { runs: [...saved.filter((r) => !ids.has(r.id)), ...s.runs], runsLoaded: true };
+    }),
+  applyStoredRuns: (stored, removed) =>
+    set((s) => {
+      const gone = new Set(removed.filter((id) => id !== s.liveRunId));
+      const byId = new Map(stored.filter((r) => r.id !== s.liveRunId).map((r) => [r.id, r]));
+      const kept = s.runs.filter((r) => !gone.has(r.id)).map((r) => byId.get(r.id) ?? r);
+      const known = new Set(kept.map((r) => r.id));
+      return {
+        runs: [...kept, ...[...byId.values()].filter((r) => !known.has(r.id))],
+        selectedIds: s.selectedIds.filter((x) => !gone.has(x)),
+        baselineId: s.baselineId && gone.has(s.baselineId) ? null : s.baselineId,
+      };
     }),
   importRuns: (runs, baselineId, labMessage) =>
     set((s) => ({

@@ -12,13 +12,13 @@ interface WebGlBackendLike {
   gpgpu?: { gl?: WebGL2RenderingContext };
 }
 
-function webgpuDevice(): GPUDevice | null {
+export function webgpuDevice(): GPUDevice | null {
   return tf.getBackend() === 'webgpu'
     ? ((tf.backend() as unknown as WebGpuBackendLike).device ?? null)
     : null;
 }
 
-function webglContext(): WebGL2RenderingContext | null {
+export function webglContext(): WebGL2RenderingContext | null {
   return tf.getBackend() === 'webgl'
     ? ((tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl ?? null)
     : null;
@@ -37,16 +37,4 @@ export function watchDevice(onLost: (reason: Problem) => void): void {
   const gl = webglContext();
   const canvas = (gl as unknown as { canvas?: OffscreenCanvas } | null)?.canvas;
   canvas?.addEventListener('webglcontextlost', () => onLost(problem('device.webglLost')), { once: true });
-}
-
-/** Test hook: loses the device on purpose (WebGPU destroy, or WEBGL_lose_context). False on CPU backends. */
-export function loseDeviceForTest(): boolean {
-  const device = webgpuDevice();
-  if (device) {
-    device.destroy();
-    return true;
-  }
-  const ext = webglContext()?.getExtension('WEBGL_lose_context');
-  ext?.loseContext();
-  return Boolean(ext);
 }

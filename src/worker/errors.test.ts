@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, describeTrainingError } from './errors';
+import { describeError, describeRefusal, describeTrainingError } from './errors';
 import type { RunSettings } from '../shared/types';
 import { problem, ProblemError } from '../shared/problem';
 
@@ -53,5 +53,25 @@ describe('describeTrainingError', () => {
     );
     expect(describeError(42)).toEqual(problem('error.unknown'));
     expect(describeError('plain text')).toEqual(problem('error.unexpected', { detail: 'plain text' }));
+  });
+});
+
+describe('describeRefusal', () => {
+  it('words a refused file itself: its own problem, a read failure, else the fallback, never the text', () => {
+    const fallback = problem('model.unreadable');
+    expect(describeRefusal(new ProblemError(problem('model.notJson')), fallback)).toEqual(
+      problem('model.notJson'),
+    );
+    const sentence = 'The requested file could not be read, typically due to permission problems.';
+    expect(describeRefusal(new DOMException(sentence, 'NotReadableError'), fallback)).toEqual(
+      problem('file.unreadable'),
+    );
+    expect(describeRefusal(new DOMException('gone', 'NotFoundError'), fallback)).toEqual(
+      problem('file.unreadable'),
+    );
+    expect(describeRefusal(new TypeError('(t.shape ?? []).reduce is not a function'), fallback)).toEqual(
+      fallback,
+    );
+    expect(describeRefusal('a string', fallback)).toEqual(fallback);
   });
 });

@@ -11,6 +11,22 @@ export function describeError(err: unknown): Problem {
   return problem('error.unknown');
 }
 
+/** The browser could not read a picked file: moved, changed or deleted since it was picked. */
+function isReadError(err: unknown): boolean {
+  const name = (err as { name?: unknown } | null)?.name;
+  return name === 'NotReadableError' || name === 'NotFoundError';
+}
+
+/**
+ * Why a file was refused, in plain words: a ProblemError's own problem, a read failure as such,
+ * and for anything else `fallback` — never the exception's text (a TF.js or browser sentence).
+ */
+export function describeRefusal(err: unknown, fallback: Problem): Problem {
+  if (err instanceof ProblemError) return err.problem;
+  if (isReadError(err)) return problem('file.unreadable');
+  return fallback;
+}
+
 /** What the backends say when a tensor does not fit: GPU buffers, WebGL textures, the wasm heap. */
 const OUT_OF_MEMORY =
   /out of memory|\bOOM\b|failed to allocate|allocation failed|cannot enlarge memory|memory access out of bounds|Requested texture size|exceeds the max/i;

@@ -15,7 +15,7 @@ import { channelStats, type ChannelStats } from '../data/batches';
 import { planData } from '../data/dataPlan';
 import { createRng, shuffleInPlace } from '../data/random';
 import { decodeImage, firstLayerTiles, forwardOne, predictTestSet } from './inspectOps';
-import { describeError } from './errors';
+import { describeError, describeRefusal } from './errors';
 import { problem, ProblemError, type Problem } from '../shared/problem';
 
 export interface InspectContext {
@@ -231,6 +231,13 @@ export async function handleInspect(msg: InspectToWorker): Promise<void> {
       }
     }
   } catch (err) {
-    ctx.post({ type: 'inspect-error', what, problem: describeError(err) });
+    // A refused file (a model, a picture) is worded by us; other failures keep their detail.
+    const refused =
+      msg.type === 'load-model'
+        ? describeRefusal(err, problem('model.unreadable'))
+        : msg.type === 'inspect' && msg.subject.kind === 'file'
+          ? describeRefusal(err, problem('image.unreadable'))
+          : describeError(err);
+    ctx.post({ type: 'inspect-error', what, problem: refused });
   }
 }

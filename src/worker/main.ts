@@ -3,7 +3,7 @@
 // the backend and the running trainer; the page only sends ToWorker and renders FromWorker.
 
 import type { Dataset } from '../shared/dataset';
-import type { BackendInfo, FromWorker, ToWorker } from '../shared/protocol';
+import { isDebugMessage, type BackendInfo, type FromWorker, type ToWorker } from '../shared/protocol';
 import type { RunSettings } from '../shared/types';
 import { loadEmbedded } from '../data/embedded';
 import { loadUserFiles } from '../data/userFiles';
@@ -12,12 +12,20 @@ import { buildSpec } from '../model/spec';
 import { chooseBackend, chooseByMeasurement } from '../runtime/backend';
 import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
-import { describeError, describeTrainingError } from './errors';
+import { describeError, describeRefusal, describeTrainingError } from './errors';
 import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
-import { clearCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
+import {
+  beginRun,
+  clearCheckpoint,
+  discardOffered,
+  endRun,
+  loadCheckpoint,
+  saveCheckpoint,
+} from './checkpoints';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
 import { problem, type Problem } from '../shared/problem';
-import { loseDeviceForTest, watchDevice } from './deviceLoss';
+import { watchDevice } from './deviceLoss';
+import { handleTestHook } from './testHooks';
 import { checkGpuKernels, checkGpuStep } from '../runtime/gpuCheck';
 import { stepCase } from '../train/stepCheck';
 import { setKernelChoice } from '../kernels';
@@ -35,7 +43,8 @@ let ready: Promise<void> | null = null;
 let backendInfo: BackendInfo | null = null;
 
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
-  if (msg.corruptKernelForTest) setKernelChoice({ corruptForTest: msg.corruptKernelForTest });
+  if (import.meta.env.VITE_TEST_HOOKS && msg.corruptKernelForTest)
+    setKernelChoice({ corruptForTest: msg.corruptKernelForTest });
   const info = await chooseBackend(msg.backend);
   post({ type: 'backend', info });
   const t0 = performance.now();
@@ -90,7 +99,7 @@ async function loadFiles(files: File[]): Promise<void> {
     post({ type: 'dataset', summary: summarize(next, performance.now() - t0) });
   } catch (err) {
     // The dataset loaded before stays in use: `dataset` was not touched.
-    post({ type: 'data-error', problem: describeError(err) });
+    post({ type: 'data-error', problem: describeRefusal(err, problem('data.file.unreadable')) });
   }
 }
 
@@ -100,20 +109,21 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
     post({ type: 'run-state', state: 'error', problem: problem('data.notReady') });
     return;
   }
-  const saved = resume ? await loadCheckpoint() : null;
+  // The run's own checkpoint record, locked to this tab while it trains.
+  const begun = await beginRun(resume);
+  const saved = begun === 'busy' ? null : begun;
   if (
     resume &&
     (!saved || saved.trainCount !== dataset.train.count || saved.testCount !== dataset.test.count)
   ) {
-    post({
-      type: 'run-state',
-      state: 'error',
-      problem: problem(saved ? 'run.otherData' : 'run.checkpointGone'),
-    });
+    endRun();
+    const why = begun === 'busy' ? 'storage.checkpointBusy' : saved ? 'run.otherData' : 'run.checkpointGone';
+    post({ type: 'run-state', state: 'error', problem: problem(why) });
     return;
   }
   const initial = continueModel ? modelToContinue(settings.config) : null;
   if (continueModel && !initial) {
+    endRun();
     post({ type: 'run-state', state: 'error', problem: problem('run.nothingToContinue') });
     return;
   }
@@ -180,6 +190,7 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
   } catch (err) {
     post({ type: 'run-state', state: 'error', problem: describeTrainingError(err, settings) });
   } finally {
+    endRun();
     control = null;
     runEnded();
   }
@@ -187,6 +198,11 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
+  // A constant: in builds without test hooks this branch and ./testHooks are dropped.
+  if (isDebugMessage(msg)) {
+    if (import.meta.env.VITE_TEST_HOOKS) handleTestHook(msg, post);
+    return;
+  }
   switch (msg.type) {
     case 'init':
       ready ??= init(msg);
@@ -212,15 +228,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       void (ready ?? Promise.resolve()).then(recheckGpu);
       break;
     case 'discard-checkpoint':
-      void clearCheckpoint().then(() => post({ type: 'checkpoint', info: null }));
-      break;
-    case 'debug-lose-device':
-      if (!loseDeviceForTest()) post({ type: 'log', level: 'warn', problem: problem('device.noneToLose') });
-      break;
-    case 'debug-crash':
-      setTimeout(() => {
-        throw new Error('simulated crash (test hook)');
-      });
+      void discardOffered().then(() => post({ type: 'checkpoint', info: null }));
       break;
     default:
       void handleInspect(msg);

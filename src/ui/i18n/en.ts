@@ -424,6 +424,12 @@ export const en = {
     'This {format} file is damaged or incomplete: the browser could not decode its pixels.',
   'problem.image.notImage': 'This file is not an image the browser can read (PNG, JPEG, WebP, GIF or BMP).',
   'problem.image.noCanvas': 'This browser cannot draw images in a Worker (no OffscreenCanvas 2D).',
+  'problem.image.unreadable':
+    'This picture could not be read: try another file, or save it again as PNG or JPEG.',
+  'problem.file.unreadable':
+    'The browser could not read the file: it was moved, changed or deleted after you picked it. Pick it again.',
+  'problem.data.file.unreadable':
+    'These files could not be read as CIFAR-10 batches: pick data_batch_N.bin, test_batch.bin or cifar-10-binary.tar.gz.',
   'problem.inspect.noConv': 'This model has no convolution layer.',
   'problem.inspect.noTestImage': 'That test image does not exist.',
   'problem.model.pickBoth': 'Pick both files of a saved model: the model.json and its .bin weights file.',
@@ -442,6 +448,13 @@ export const en = {
   'problem.model.missingArray': 'The file has no {name}: it comes from another architecture.',
   'problem.model.shapeMismatch':
     '{name} is {shape} in the file but {want} in this architecture: the shapes do not match.',
+  'problem.model.badManifest':
+    'The weights manifest in model.json is damaged: it does not list float32 weight arrays by name and shape.',
+  'problem.model.badMeta': 'The model.json has an impossible {field}: the file is damaged or was edited.',
+  'problem.model.nonFinite':
+    '{name} holds values that are not numbers (NaN or infinite): the weights are damaged, or training diverged before saving.',
+  'problem.model.unreadable':
+    'These files could not be read as a saved model: pick the model.json and .bin that AlexNet Lab saved together.',
   'problem.run.otherData':
     'The interrupted run trained on other data than is loaded now: load the same data to resume it.',
   'problem.run.checkpointGone': 'The interrupted run can no longer be found: start a new one.',
@@ -466,6 +479,12 @@ export const en = {
     "This browser's storage for this site is full, so runs cannot be saved: they stay until the page is closed. Export them to keep them. {makeRoom}",
   'problem.storage.runsFailed':
     'Runs cannot be saved in this browser ({detail}); they stay until the page is closed. Export them to keep them.',
+  'problem.storage.runsClosed':
+    "Saved runs were closed: this site's data was cleared, or another tab updated AlexNet Lab. Changes from now on are not saved: export the runs you want to keep, then reload the page.",
+  'problem.storage.runBusy':
+    'That run is training in another tab: only that tab may change it. Rename, pin or delete it there, or once it has finished.',
+  'problem.storage.checkpointBusy':
+    'That interrupted run is being resumed in another tab: it can train in one tab at a time.',
   'problem.device.lostSaid': '{said}',
   'problem.device.lostUnknown': 'the device was lost',
   'problem.device.webglLost': 'the WebGL context was lost',

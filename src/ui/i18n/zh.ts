@@ -405,6 +405,10 @@ export const zh: Messages = {
   'problem.image.damaged': '这个 {format} 文件已损坏或不完整：浏览器无法解码其像素。',
   'problem.image.notImage': '这个文件不是浏览器能读取的图片（PNG、JPEG、WebP、GIF 或 BMP）。',
   'problem.image.noCanvas': '此浏览器无法在 Worker 中绘制图像（没有 OffscreenCanvas 2D）。',
+  'problem.image.unreadable': '无法读取这张图片：请换一个文件，或重新保存为 PNG 或 JPEG。',
+  'problem.file.unreadable': '浏览器无法读取该文件：选择之后它被移动、修改或删除了。请重新选择。',
+  'problem.data.file.unreadable':
+    '无法把这些文件读取为 CIFAR-10 批次：请选择 data_batch_N.bin、test_batch.bin 或 cifar-10-binary.tar.gz。',
   'problem.inspect.noConv': '这个模型没有卷积层。',
   'problem.inspect.noTestImage': '没有这张测试图像。',
   'problem.model.pickBoth': '请同时选择已保存模型的两个文件：model.json 及其 .bin 权重文件。',
@@ -420,6 +424,11 @@ export const zh: Messages = {
   'problem.model.arrayCount': '文件中有 {count} 个权重数组，而这个结构需要 {need} 个：它来自另一种配置。',
   'problem.model.missingArray': '文件中没有 {name}：它来自另一种结构。',
   'problem.model.shapeMismatch': '{name} 在文件中是 {shape}，在这个结构中是 {want}：形状不一致。',
+  'problem.model.badManifest': 'model.json 中的权重清单已损坏：没有按名称和形状列出 float32 权重数组。',
+  'problem.model.badMeta': 'model.json 中的 {field} 不可能成立：文件已损坏或被修改过。',
+  'problem.model.nonFinite': '{name} 含有不是数值的值（NaN 或无穷大）：权重已损坏，或保存前训练已经发散。',
+  'problem.model.unreadable':
+    '无法把这些文件读取为保存的模型：请选择 AlexNet Lab 一起保存的 model.json 和 .bin。',
   'problem.run.otherData': '被中断的训练使用的数据与当前加载的不同：请加载相同的数据后再继续。',
   'problem.run.checkpointGone': '找不到被中断的训练了：请开始新的训练。',
   'problem.run.nothingToContinue': '没有这种配置的模型可以继续训练：请先加载一个模型或先训练。',
@@ -441,6 +450,12 @@ export const zh: Messages = {
     '此浏览器为本站提供的存储空间已满，训练记录无法保存：它们会保留到页面关闭为止。请导出以便保留。{makeRoom}',
   'problem.storage.runsFailed':
     '此浏览器无法保存训练记录（{detail}）：它们会保留到页面关闭为止。请导出以便保留。',
+  'problem.storage.runsClosed':
+    '已保存的训练记录被关闭了：本站数据已被清除，或另一个标签页更新了 AlexNet Lab。此后的更改不会被保存：请导出想保留的记录，然后刷新页面。',
+  'problem.storage.runBusy':
+    '这个训练正在另一个标签页中进行：只有那个标签页可以修改它。请在那里，或在它结束后重命名、置顶或删除。',
+  'problem.storage.checkpointBusy':
+    '这个被中断的训练正在另一个标签页中继续：同一时间只能在一个标签页中训练。',
   'problem.device.lostSaid': '{said}',
   'problem.device.lostUnknown': '设备丢失了',
   'problem.device.webglLost': 'WebGL 上下文丢失了',

@@ -8,6 +8,7 @@ import { fieldSpread, groupVariants } from '../../lab/stats';
 import { variantKey } from '../../lab/plan';
 import { useCompared } from './useCompared';
 import { downloadText } from './download';
+import { problem } from '../../shared/problem';
 
 /** The comparison as CSV / JSON, and whole experiments (all runs) as one file, out and in. */
 export function ExperimentFiles() {
@@ -30,7 +31,18 @@ export function ExperimentFiles() {
       setLabMessage({ kind: 'error', text: t('labImportTooBig', { name: file.name }) });
       return;
     }
-    const res = importExperiment(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      // Moved, changed or deleted since it was picked: our words, not the browser's sentence.
+      setLabMessage({
+        kind: 'error',
+        text: `${file.name}: ${renderProblem(lang, problem('file.unreadable'))}`,
+      });
+      return;
+    }
+    const res = importExperiment(text);
     if (!res.ok) {
       const why = [res.problem, res.detail].map((p) => (p ? renderProblem(lang, p) : ''));
       setLabMessage({ kind: 'error', text: `${file.name}: ${why.join(' ').trim()}` });

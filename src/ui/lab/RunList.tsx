@@ -40,6 +40,7 @@ export function RunList() {
             />
             <input
               className="run-name"
+              key={r.name /* a rename in another tab shows here too */}
               defaultValue={r.name}
               aria-label={t('labRunName')}
               onBlur={(e) => {
