@@ -59,8 +59,8 @@ test('a dropped photo gets five classes; a text file gets a plain-words alert', 
   huge.writeUInt32BE(12_000, 20);
   await dropFile(page, 'drop-zone', 'huge.png', 'image/png', huge);
   await expect(page.getByRole('alert').filter({ hasText: /12000×12000 pixels/ })).toBeVisible();
-  // The last good result stays.
-  await expect(page.getByTestId('top5').locator('li')).toHaveCount(5);
+  // A refused picture clears the previous one's top-5, so no stale answer sits under the error.
+  await expect(page.getByTestId('top5').locator('li')).toHaveCount(0);
   await expect(page.getByTestId('run-state')).toHaveText('idle');
   // No leftover "drop CIFAR batches" hint from the page-level drop target.
   await expect(page.locator('.drop-hint')).toHaveCount(0);
