@@ -8,6 +8,13 @@ test('the chosen step is kept in the URL and restored after a reload', async ({ 
   const nav = page.getByRole('navigation', { name: 'Steps' });
   await expect(nav.getByRole('link')).toHaveText(['1 Train', '2 Look inside', '3 Compare']);
   await expect(nav.getByRole('link', { name: '1 Train' })).toHaveAttribute('aria-current', 'step');
+  // A step's section stops below the sticky run bar, not under it.
+  await nav.getByRole('link', { name: '2 Look inside' }).click();
+  await expect(page.getByRole('heading', { name: '2 Look inside' })).toBeInViewport();
+  const heading = await page.getByRole('heading', { name: '2 Look inside' }).boundingBox();
+  const bar = await page.locator('.runbar').boundingBox();
+  expect(heading!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
+  expect(heading!.y).toBeLessThan(bar!.y + bar!.height + 40);
   await nav.getByRole('link', { name: '3 Compare' }).click();
   await expect(nav.getByRole('link', { name: '3 Compare' })).toHaveAttribute('aria-current', 'step');
   await expect(page.getByRole('heading', { name: '3 Compare' })).toBeInViewport();

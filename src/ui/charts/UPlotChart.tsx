@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './charts.css';
-import { rootFontScale, scaleAxes } from './scaleAxes';
+import { scaleAxes } from './scaleAxes';
+import { useRootFontScale } from './rootFontScale';
 
 /** uPlot's options without the size: the chart takes its container's width. */
 export type PlotOptions = Omit<uPlot.Options, 'width' | 'height'>;
@@ -65,18 +66,4 @@ export function UPlotChart({
   }, [options, height, scale]);
 
   return <div ref={box} className="uplot-box" />;
-}
-
-/**
- * The root font scale (projector mode sets a class on <html> that enlarges it), followed as it
- * changes: the plot is then rebuilt with larger axes — canvas text does not follow CSS.
- */
-function useRootFontScale(): number {
-  const [scale, setScale] = useState(rootFontScale);
-  useEffect(() => {
-    const watch = new MutationObserver(() => setScale(rootFontScale()));
-    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] });
-    return () => watch.disconnect();
-  }, []);
-  return scale;
 }

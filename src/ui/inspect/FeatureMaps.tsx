@@ -2,6 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { LayerMaps } from '../../shared/inspect';
 import { useApp } from '../../store';
 import { translate, useLang, useT, type Lang, type Translate } from '../i18n';
+import { scrollBelowRunBar } from '../page/steps';
 
 /**
  * Every conv, LRN, max-pool and FC layer's output for the image being inspected
@@ -25,7 +26,7 @@ export function FeatureMaps() {
     const el = list.querySelector<HTMLElement>(`[data-layer="${CSS.escape(focused.name)}"]`);
     // The list scrolls inside itself; the page then brings the list below the sticky run bar.
     if (el) list.scrollTop = el.offsetTop;
-    list.scrollIntoView({ block: 'start' });
+    scrollBelowRunBar(list, 8);
     // Done once its maps are there, or once no answer that could bring them is on its way.
     if (el || (inspection && !busy)) shown.current = focused.seq;
   }, [focused, inspection, busy]);
