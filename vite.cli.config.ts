@@ -1,14 +1,6 @@
 import { defineConfig } from 'vite';
+import { nodeBundle } from './scripts/nodeBundle';
 
-// Builds the headless trainer (cli/train.ts) for Node: npm packages stay external and load from
-// node_modules, so TF.js's wasm backend finds its .wasm files there.
-export default defineConfig({
-  build: {
-    ssr: 'cli/train.ts',
-    outDir: 'dist-cli',
-    target: 'node20',
-    emptyOutDir: true,
-    rollupOptions: { output: { entryFileNames: 'train.mjs' } },
-  },
-  logLevel: 'warn',
-});
+// Builds the headless trainer (cli/train.ts) for Node as one file. TF.js's wasm backend is told
+// where its .wasm files are (node_modules), so the bundle runs from the project root.
+export default defineConfig(nodeBundle('cli/train.ts', 'dist-cli', 'train.mjs'));

@@ -44,12 +44,19 @@ describe('npm run train flags', () => {
       'docs/results/x',
       '--name',
       'x',
+      '--save-model',
+      'out/model',
     ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.settings.data).toEqual({ batches: [1, 3], quick: true, quickTrain: 2000, quickTest: 500 });
     expect(r.settings.config.lrn).toBe(false);
-    expect(r.options).toEqual({ backend: 'webgpu', out: 'docs/results/x', name: 'x' });
+    expect(r.options).toEqual({
+      backend: 'webgpu',
+      out: 'docs/results/x',
+      name: 'x',
+      'save-model': 'out/model',
+    });
   });
 
   it('reports every bad flag, in words from the English dictionary', () => {

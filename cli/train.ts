@@ -4,13 +4,15 @@
 //
 //   npm run train -- --preset cifar --epochs 2 --seed 1 [--recipe] [--quick 5000:1000]
 //                    [--batch 128] [--lr 0.01] [--batches 1,2,3,4,5] [--out docs/results/NAME]
+//                    [--save-model DIR/BASE]
 //
 // Every setting of the table has a flag (cli/args.ts; e.g. --no-lrn, --schedule step, --flip).
 //
 // Prints one line per epoch and writes NAME.json (an experiment file the app's compare view
-// imports) and NAME.csv (the app's per-step CSV).
+// imports) and NAME.csv (the app's per-step CSV); --save-model writes the trained weights in the
+// app's model format (BASE.json + BASE.weights.bin, loadable in Look inside) after every epoch.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import os from 'node:os';
 import { startNodeBackend } from '../src/runtime/nodeBackend';
 import { train } from '../src/train/trainer';
@@ -20,6 +22,10 @@ import { appendEval, appendSteps, createRecord, finishRecord, newRunId } from '.
 import { exportExperiment } from '../src/lab/experiment';
 import { runToCsv } from '../src/lab/csv';
 import { loadEmbeddedFromDisk } from './nodeData';
+import * as tf from '@tensorflow/tfjs-core';
+import { saveWeights } from '../src/model/io';
+import type { TrainableModel } from '../src/model/build';
+import type { ChannelStats } from '../src/data/batches';
 import { parseTrainArgs, problemText } from './args';
 import { ProblemError } from '../src/shared/problem';
 import { en } from '../src/ui/i18n/en';
@@ -62,10 +68,44 @@ async function main() {
     writeFileSync(`${out}.csv`, runToCsv(rec));
     return true;
   };
+  // The model the trainer builds, and the normalisation it trains with.
+  const live: { held: { model: TrainableModel; stats: ChannelStats } | null } = { held: null };
+  let epochsDone = 0;
+  const saveWeightsAs = async (weights: tf.Tensor[], epochs: number): Promise<void> => {
+    const base = options['save-model'];
+    const held = live.held;
+    if (!base || !held) return;
+    mkdirSync(dirname(resolve(base)), { recursive: true });
+    const { json, weights: bytes } = await saveWeights(
+      held.model.spec,
+      held.model.params.map((p, i) => ({ layer: p.layer, role: p.role, tensor: weights[i] })),
+      {
+        config: settings.config,
+        seed: settings.seed,
+        stats: held.stats,
+        trained: epochs > 0,
+        epochs,
+        provenance: dataset.source.description,
+        savedAt: new Date().toISOString(),
+      },
+      `${basename(base)}.weights.bin`,
+    );
+    writeFileSync(`${base}.json`, json);
+    writeFileSync(`${base}.weights.bin`, new Uint8Array(bytes));
+  };
   const control = new RunControl();
   process.on('SIGINT', () => control.stop());
   let lastLog = Date.now();
   const model = await train(buildSpec(settings.config), settings, dataset, control, {
+    onModel: (m, stats) => (live.held = { model: m, stats }),
+    // After each epoch but the last (the trainer waits for the weights' copy): a run cut short
+    // by a time limit still leaves its last finished epoch's model behind.
+    onCheckpoint: options['save-model']
+      ? (cp) => {
+          const tensors = cp.weights.map((w, i) => tf.tensor(w, live.held!.model.params[i].variable.shape));
+          void saveWeightsAs(tensors, cp.epoch).finally(() => tensors.forEach((t) => t.dispose()));
+        }
+      : undefined,
     onState: (state, why) => {
       const message = why ? wordProblem(en, why) : null;
       if (state === 'done' || state === 'error') finishRecord(rec, state, message, Date.now());
@@ -83,6 +123,7 @@ async function main() {
     onEval: (m) => {
       appendEval(rec, m);
       if (m.kind !== 'epoch') return;
+      epochsDone = m.epoch;
       save(); // a long run stopped half-way still leaves its finished epochs behind
       const tta = m.tta ? `, mirrored-average top-1 error ${(m.tta.top1Error * 100).toFixed(2)} %` : '';
       console.log(
@@ -92,9 +133,17 @@ async function main() {
       );
     },
   });
+  await saveWeightsAs(
+    model.params.map((p) => p.variable),
+    epochsDone,
+  );
   model.dispose();
   if (rec.endedAt === null) finishRecord(rec, 'done', 'stopped', Date.now());
   if (save()) console.log(`written: ${options.out}.json (import it in the app's lab), ${options.out}.csv`);
+  if (options['save-model'])
+    console.log(
+      `model: ${options['save-model']}.json + .weights.bin (${epochsDone} epochs; load it in Look inside)`,
+    );
 }
 
 main().then(

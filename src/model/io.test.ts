@@ -3,7 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModel, type TrainableModel } from './build';
-import { loadModel, saveModel, type SavedMeta } from './io';
+import { loadModel, saveModel, saveWeights, type SavedMeta } from './io';
 import { buildSpec, defaultConfig } from './spec';
 import type { ProblemError } from '../shared/problem';
 
@@ -52,6 +52,18 @@ describe('model save/load', () => {
     } finally {
       model.dispose();
     }
+  });
+
+  it('writes the same files from weights held apart from the model (a checkpoint copy)', async () => {
+    const copies = original.params.map((p) => tf.tensor(p.variable.dataSync().slice(), p.variable.shape));
+    const params = original.params.map((p, i) => ({ layer: p.layer, role: p.role, tensor: copies[i] }));
+    const a = await saveModel(original, meta, 'x.weights.bin');
+    const b = await saveWeights(original.spec, params, meta, 'x.weights.bin');
+    tf.dispose(copies);
+    expect(b.json).toBe(a.json);
+    expect(Buffer.from(b.weights).equals(Buffer.from(a.weights))).toBe(true);
+    const { model } = loadModel(b.json, b.weights);
+    model.dispose();
   });
 
   it('refuses weights of another configuration', async () => {

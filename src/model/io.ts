@@ -45,15 +45,26 @@ export async function saveModel(
   meta: SavedMeta,
   weightsFile = WEIGHTS_FILE,
 ): Promise<{ json: string; weights: ArrayBuffer }> {
-  const named = model.params.map((p) => ({
-    name: fileName(p.layer, p.role),
-    tensor: p.variable as tf.Tensor,
-  }));
+  const named = model.params.map((p) => ({ layer: p.layer, role: p.role, tensor: p.variable as tf.Tensor }));
+  return saveWeights(model.spec, named, meta, weightsFile);
+}
+
+/**
+ * The same files from weights held apart from a model (a checkpoint's copies, as tensors), in
+ * the model's parameter order.
+ */
+export async function saveWeights(
+  spec: TrainableModel['spec'],
+  params: { layer: string; role: string; tensor: tf.Tensor }[],
+  meta: SavedMeta,
+  weightsFile = WEIGHTS_FILE,
+): Promise<{ json: string; weights: ArrayBuffer }> {
+  const named = params.map((p) => ({ name: fileName(p.layer, p.role), tensor: p.tensor }));
   const { data, specs } = await tf.io.encodeWeights(named);
   const json: ModelJson = {
     format: FORMAT,
     generatedBy: `AlexNet Lab, TensorFlow.js ${tf.version_core}`,
-    modelTopology: { layers: model.spec.layers },
+    modelTopology: { layers: spec.layers },
     weightsManifest: [{ paths: [weightsFile], weights: specs }],
     metadata: meta,
   };
