@@ -26,7 +26,7 @@ beforeAll(() => {
     [
       join(bundle, 'train.mjs'),
       ...['--quick', '100:50', '--batch', '50', '--epochs', '1', '--seed', '3'],
-      ...['--out', join(dir, 'run'), '--save-model', join(dir, 'model', 'cifar')],
+      ...['--out', join(dir, 'run'), '--save-model', join(dir, 'model', 'cifar'), '--weights', 'float16'],
     ],
     { encoding: 'utf8' },
   );
@@ -53,6 +53,10 @@ describe('npm run train', () => {
       bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
     );
     expect(meta).toMatchObject({ seed: 3, epochs: 1, trained: true });
+    expect(JSON.parse(json).weightsManifest[0].weights[0].quantization).toEqual({
+      dtype: 'float16',
+      original_dtype: 'float32',
+    });
     expect(meta.config.preset).toBe('cifar');
     model.dispose();
   });

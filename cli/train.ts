@@ -4,13 +4,14 @@
 //
 //   npm run train -- --preset cifar --epochs 2 --seed 1 [--recipe] [--quick 5000:1000]
 //                    [--batch 128] [--lr 0.01] [--batches 1,2,3,4,5] [--out docs/results/NAME]
-//                    [--save-model DIR/BASE]
+//                    [--save-model DIR/BASE] [--weights float32|float16]
 //
 // Every setting of the table has a flag (cli/args.ts; e.g. --no-lrn, --schedule step, --flip).
 //
 // Prints one line per epoch and writes NAME.json (an experiment file the app's compare view
 // imports) and NAME.csv (the app's per-step CSV); --save-model writes the trained weights in the
-// app's model format (BASE.json + BASE.weights.bin, loadable in Look inside) after every epoch.
+// app's model format (BASE.json + BASE.weights.bin, loadable in Look inside) after every epoch;
+// --weights float16 writes them at half the size.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import os from 'node:os';
@@ -48,6 +49,9 @@ async function startBackend(name: string): Promise<string> {
 }
 
 async function main() {
+  const precision = options.weights ?? 'float32';
+  if (precision !== 'float32' && precision !== 'float16')
+    throw new Error(`--weights ${precision}: float32 or float16`);
   const backend = await startBackend(options.backend ?? 'wasm');
   const t0 = Date.now();
   const dataset = loadEmbeddedFromDisk(resolve('public/data'));
@@ -89,6 +93,7 @@ async function main() {
         savedAt: new Date().toISOString(),
       },
       `${basename(base)}.weights.bin`,
+      precision,
     );
     writeFileSync(`${base}.json`, json);
     writeFileSync(`${base}.weights.bin`, new Uint8Array(bytes));

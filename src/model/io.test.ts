@@ -66,6 +66,47 @@ describe('model save/load', () => {
     model.dispose();
   });
 
+  it('writes float16 files half the size that load within float16 rounding', async () => {
+    const params = original.params.map((p) => ({
+      layer: p.layer,
+      role: p.role,
+      tensor: p.variable as tf.Tensor,
+    }));
+    const full = await saveModel(original, meta);
+    const half = await saveWeights(original.spec, params, meta, 'h.weights.bin', 'float16');
+    expect(half.weights.byteLength).toBe(full.weights.byteLength / 2);
+    const { model, meta: back } = loadModel(half.json, half.weights);
+    try {
+      expect(back).toEqual(meta);
+      let worst = 0; // the largest error in units of the allowed rounding
+      for (let i = 0; i < original.variables.length; i++) {
+        const a = original.variables[i].dataSync();
+        const b = model.variables[i].dataSync();
+        for (let j = 0; j < a.length; j++)
+          worst = Math.max(worst, Math.abs(b[j] - a[j]) / Math.max(Math.abs(a[j]) * 2 ** -11, 2 ** -25));
+      }
+      expect(worst).toBeLessThanOrEqual(1);
+      expect(worst).toBeGreaterThan(0); // rounded, not copied
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('refuses a float16 file with an infinite weight, and a quantisation it does not know', async () => {
+    const params = original.params.map((p) => ({
+      layer: p.layer,
+      role: p.role,
+      tensor: p.variable as tf.Tensor,
+    }));
+    const half = await saveWeights(original.spec, params, meta, 'h.weights.bin', 'float16');
+    const broken = half.weights.slice(0);
+    new Uint16Array(broken)[5] = 0x7c00;
+    expect(refusal(half.json, broken)).toEqual({ code: 'model.nonFinite', params: { name: 'conv1/kernel' } });
+    const json = JSON.parse(half.json);
+    json.weightsManifest[0].weights[0].quantization = { dtype: 'uint8', scale: 0.1, min: 0 };
+    expect(refusal(JSON.stringify(json), half.weights)).toEqual({ code: 'model.badManifest' });
+  });
+
   it('refuses weights of another configuration', async () => {
     const { json, weights } = await saveModel(original, meta);
     const other = JSON.parse(json);

@@ -9,6 +9,7 @@ import { createModel, type TrainableModel } from './build';
 import { buildSpec } from './spec';
 import { isProblem, problem, ProblemError, type Problem } from '../shared/problem';
 import { MAX_SEED } from '../shared/settings';
+import { isNonFiniteFloat16, toFloat16 } from './float16';
 
 export const FORMAT = 'alexnet-lab';
 export const WEIGHTS_FILE = 'alexnet-lab.weights.bin';
@@ -49,6 +50,9 @@ export async function saveModel(
   return saveWeights(model.spec, named, meta, weightsFile);
 }
 
+/** float16 halves the file (the weights are rounded to 11 significant bits); TF.js reads both. */
+export type WeightPrecision = 'float32' | 'float16';
+
 /**
  * The same files from weights held apart from a model (a checkpoint's copies, as tensors), in
  * the model's parameter order.
@@ -58,9 +62,14 @@ export async function saveWeights(
   params: { layer: string; role: string; tensor: tf.Tensor }[],
   meta: SavedMeta,
   weightsFile = WEIGHTS_FILE,
+  precision: WeightPrecision = 'float32',
 ): Promise<{ json: string; weights: ArrayBuffer }> {
   const named = params.map((p) => ({ name: fileName(p.layer, p.role), tensor: p.tensor }));
-  const { data, specs } = await tf.io.encodeWeights(named);
+  let { data, specs } = await tf.io.encodeWeights(named);
+  if (precision === 'float16') {
+    data = toFloat16(new Float32Array(data)).buffer as ArrayBuffer;
+    specs = specs.map((w) => ({ ...w, quantization: { dtype: 'float16', original_dtype: 'float32' } }));
+  }
   const json: ModelJson = {
     format: FORMAT,
     generatedBy: `AlexNet Lab, TensorFlow.js ${tf.version_core}`,
@@ -110,7 +119,22 @@ function badMetaField(meta: Record<string, unknown>): string | null {
   return null;
 }
 
-/** A manifest entry we can decode: a name, float32, a shape of whole non-negative sizes, no quantisation. */
+/** Half-precision storage (our own float16 files) is the one quantisation read. */
+const isFloat16 = (q: unknown): boolean => {
+  const o = q as Record<string, unknown> | null;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    o.dtype === 'float16' &&
+    (o.original_dtype === undefined || o.original_dtype === 'float32') &&
+    Object.keys(o).every((k) => k === 'dtype' || k === 'original_dtype')
+  );
+};
+
+/** Bytes one value takes in the file. */
+const bytesPer = (w: tf.io.WeightsManifestEntry) => (w.quantization ? 2 : 4);
+
+/** A manifest entry we can decode: a name, float32 (or float16-stored), a shape of whole non-negative sizes. */
 function isWeightEntry(w: unknown): w is tf.io.WeightsManifestEntry {
   const o = w as Record<string, unknown> | null;
   return (
@@ -120,7 +144,7 @@ function isWeightEntry(w: unknown): w is tf.io.WeightsManifestEntry {
     Array.isArray(o.shape) &&
     o.shape.length <= 4 &&
     o.shape.every((d) => isIntIn(d, 0, 1 << 30)) &&
-    o.quantization === undefined &&
+    (o.quantization === undefined || isFloat16(o.quantization)) &&
     o.group === undefined
   );
 }
@@ -140,12 +164,19 @@ function manifestEntries(manifest: unknown[]): tf.io.WeightsManifestEntry[] {
 
 /** The name of the first weight array holding NaN or ±Infinity (the file's order), or null. */
 function nonFiniteArray(weights: ArrayBuffer, specs: tf.io.WeightsManifestEntry[]): string | null {
-  const all = new Float32Array(weights);
   let at = 0;
   for (const w of specs) {
     const n = w.shape.reduce((a, b) => a * b, 1);
-    for (let i = at; i < at + n; i++) if (!Number.isFinite(all[i])) return w.name;
-    at += n;
+    if (w.quantization) {
+      const halves = new Uint16Array(weights, at, n);
+      for (let i = 0; i < n; i++) if (isNonFiniteFloat16(halves[i])) return w.name;
+    } else {
+      // A float32 array after an odd-length float16 one starts off a 4-byte boundary: copy it.
+      const values =
+        at % 4 === 0 ? new Float32Array(weights, at, n) : new Float32Array(weights.slice(at, at + 4 * n));
+      for (let i = 0; i < n; i++) if (!Number.isFinite(values[i])) return w.name;
+    }
+    at += n * bytesPer(w);
   }
   return null;
 }
@@ -174,7 +205,7 @@ export function loadModel(
   const badField = badMetaField(meta as unknown as Record<string, unknown>);
   if (badField) throw new ProblemError(problem('model.badMeta', { field: badField }));
   const specs = manifestEntries(parsed.weightsManifest);
-  const expectedBytes = specs.reduce((s, w) => s + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
+  const expectedBytes = specs.reduce((s, w) => s + bytesPer(w) * w.shape.reduce((a, b) => a * b, 1), 0);
   if (specs.some((w) => w.dtype !== 'float32')) throw new ProblemError(problem('model.notFloat32'));
   if (weights.byteLength !== expectedBytes)
     throw new ProblemError(
