@@ -2,6 +2,8 @@
 // gone wrong (non-finite loss, weights, activations or gradients; a loss far above its start for
 // many steps) and where it went wrong first. Pure: no TF.js, so the rules are unit-tested alone.
 
+import { problem, type Problem } from '../shared/problem';
+
 /** The codes a trip carries; the UI words them as `problem.<code>` (src/ui/i18n). */
 export type GuardCode =
   | 'guard.nonFiniteWeights'
@@ -69,9 +71,7 @@ export const GUARD_DEFAULTS: GuardOptions = { startSteps: 5, riseFactor: 2, rise
  * the output to the input and spreads a non-finite gradient to every layer below it, so the
  * non-finite gradient nearest the output is where it appeared.
  */
-export function firstNonFinite(
-  layers: readonly LayerCheck[],
-): {
+export function firstNonFinite(layers: readonly LayerCheck[]): {
   code: 'guard.nonFiniteWeights' | 'guard.nonFiniteActivation' | 'guard.nonFiniteGradient';
   layer: string;
 } | null {
@@ -129,4 +129,10 @@ export function firstNonFiniteArray(arrays: readonly Float32Array[]): number {
     for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return true;
     return false;
   });
+}
+
+/** The trip as the UI words it: `problem.<code>` with its step, layer and loss. */
+export function tripProblem(trip: GuardTrip): Problem {
+  const loss = Number.isFinite(trip.loss) ? trip.loss.toPrecision(3) : String(trip.loss);
+  return problem(trip.code, { step: trip.step, layer: trip.layer ?? '', loss });
 }

@@ -14,7 +14,7 @@ import { colorPca } from '../data/colorPca';
 import { learningRateAt, NO_SCHEDULE } from './schedule';
 import { createSgdState, disposeSgdState, type SgdState } from './sgd';
 import { checkedEntries, trainStep, type StepTiming } from './step';
-import { firstNonFiniteArray, TrainingGuard, type GuardTrip, type LayerCheck } from './guard';
+import { firstNonFiniteArray, TrainingGuard, tripProblem, type GuardTrip, type LayerCheck } from './guard';
 import type { RunControl } from './control';
 import { planData } from '../data/dataPlan';
 import { problem, ProblemError, type Problem } from '../shared/problem';
@@ -150,7 +150,7 @@ export async function train(
   const layerOf = model.params.map((p) => p.layer);
   const trip = (t: GuardTrip) => {
     hooks.onGuard?.(t);
-    hooks.onState('error', problem(t.code, { step: t.step, layer: t.layer ?? '', loss: String(t.loss) }));
+    hooks.onState('error', tripProblem(t));
   };
 
   try {
