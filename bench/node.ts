@@ -8,6 +8,8 @@
 // gradient of each convolution, MaxPoolGrad of each pooling.
 // --tile 64|128 builds every GEMM of our convolution kernels with that tile (default: the rule in
 // src/kernels/webgpu/tiledGemm.ts chooseTile), so one GPU session can time both.
+// --no-guard times the step without the training guard's per-layer finite sums (the app always
+// has them: src/train/guard.ts), to measure what they cost.
 // --profile adds one tf.profile()d step per run: time per kernel type (on webgpu from the GPU's
 // timestamp queries when the adapter has them); --top N lists N kernel types (default 12).
 // --self-test runs the app's GPU self-test instead (bench/selfTest.ts): each kernel case's max
@@ -69,10 +71,16 @@ async function main() {
     .map((r) => r.split(':'));
   const results = [];
   for (const [preset, batch, steps] of runs) {
-    const r = await measureThroughput(preset as PresetId, Number(batch), Number(steps), profile);
+    const r = await measureThroughput(
+      preset as PresetId,
+      Number(batch),
+      Number(steps),
+      profile,
+      !args.includes('--no-guard'),
+    );
     results.push(r);
     console.log(
-      `${r.backend} ${r.preset} batch ${r.batchSize}: ${r.imagesPerSec.toFixed(1)} img/s, ` +
+      `${r.backend} ${r.preset} batch ${r.batchSize}${r.guard ? '' : ' (no guard)'}: ${r.imagesPerSec.toFixed(1)} img/s, ` +
         `${r.msPerStep.toFixed(1)} ms/step (warm-up ${r.warmupMs.toFixed(0)} ms, ${r.steps} steps)`,
     );
     if (r.profile) {

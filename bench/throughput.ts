@@ -20,17 +20,22 @@ export interface ThroughputResult {
   imagesPerSec: number;
   /** One more step under tf.profile(), when asked for. */
   profile?: StepProfile;
+  /** Whether each step carried the training guard's per-layer finite sums, as the app's do. */
+  guard: boolean;
 }
 
 /**
  * Times `steps` training steps at `batchSize` after one warm-up step; reads back each loss.
  * With `profile`, one further step runs under tf.profile() for the per-kernel breakdown.
+ * `guard` (default, as the app trains): each step also returns the guard's per-layer sums
+ * (train/step.ts); false times the step without them, to measure what they cost.
  */
 export async function measureThroughput(
   preset: PresetId,
   batchSize: number,
   steps: number,
   profile = false,
+  guard = true,
 ): Promise<ThroughputResult> {
   const model = createModel(buildSpec(defaultConfig(preset)), 1);
   const sgd = createSgdState(model.variables);
@@ -40,7 +45,7 @@ export async function measureThroughput(
     'int32',
   );
   const one = async (i: number) => {
-    const out = trainStep(model, sgd, x, y, 0.01, { momentum: 0.9, weightDecay: 5e-4 }, i);
+    const out = trainStep(model, sgd, x, y, 0.01, { momentum: 0.9, weightDecay: 5e-4 }, i, undefined, guard);
     await out.data();
     out.dispose();
   };
@@ -59,6 +64,7 @@ export async function measureThroughput(
       warmupMs,
       msPerStep,
       imagesPerSec: (batchSize * 1000) / msPerStep,
+      guard,
       ...(profile ? { profile: await profileOnce(() => one(steps + 1)) } : {}),
     };
   } finally {

@@ -2,7 +2,14 @@
 // messages, and turns every FromWorker message into a patch (client/reduce.ts) applied through
 // the slices' actions. Components never see the Worker.
 
-import type { DebugToWorker, FromWorker, ToWorker, BackendName, StepMetrics } from '../shared/protocol';
+import type {
+  BackendName,
+  CheckpointInfo,
+  DebugToWorker,
+  FromWorker,
+  StepMetrics,
+  ToWorker,
+} from '../shared/protocol';
 import { store, isRunActive } from '../store';
 import { settingsOf } from '../store/configSlice';
 import type { RunSettings } from '../shared/types';
@@ -18,6 +25,26 @@ const FLUSH_MS = 100;
 
 const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+/** Test hook ?nanAt= poisons the first Worker's run only, so the run that goes on is clean. */
+let nanAtSent = false;
+
+/**
+ * Test builds' ?nanAt=STEP:LAYER and ?adapterLimit=BYTES (README, Test hooks). A function of the
+ * module, not a method, so that builds without test hooks drop it and its names.
+ */
+function testHookParams(
+  query: URLSearchParams,
+): Pick<Extract<ToWorker, { type: 'init' }>, 'nanAtForTest' | 'adapterLimitForTest'> {
+  const nanAt = /^(\d+):(\w+)$/.exec(query.get('nanAt') ?? '');
+  const limit = Number(query.get('adapterLimit'));
+  const first = !nanAtSent;
+  nanAtSent = true;
+  return {
+    nanAtForTest: nanAt && first ? { step: Number(nanAt[1]), layer: nanAt[2] } : undefined,
+    adapterLimitForTest: limit > 0 ? limit : undefined,
+  };
+}
+
 class TrainingBridge {
   private worker: Worker | null = null;
   private pendingSteps: StepMetrics[] = [];
@@ -25,6 +52,8 @@ class TrainingBridge {
   private listeners = new Set<(e: BridgeEvent) => void>();
   /** Set after a lost GPU: later Workers start on this backend instead of choosing. */
   private backendOverride: BackendName | undefined;
+  /** Set by "continue on WebAssembly": the next Worker's checkpoint (or none) starts the run again. */
+  private goOnWhenReady: RunSettings | null = null;
 
   /** Hears every event; returns the way to stop listening. */
   on(listener: (e: BridgeEvent) => void): () => void {
@@ -54,6 +83,7 @@ class TrainingBridge {
       backend: this.backendOverride ?? (backend && BACKENDS.includes(backend) ? backend : undefined),
       // Test hook (test builds only): one webgpu kernel of ours gives wrong results, e.g. ?corruptKernel=LRN.
       corruptKernelForTest: (import.meta.env.VITE_TEST_HOOKS && query.get('corruptKernel')) || undefined,
+      ...(import.meta.env.VITE_TEST_HOOKS ? testHookParams(query) : {}),
     });
   }
 
@@ -89,6 +119,29 @@ class TrainingBridge {
     this.send({ type: 'train', settings, continueModel: opts.continueModel, resume: opts.resume });
     this.listeners.forEach((l) => l({ type: 'started', settings }));
   }
+  /** Resumes an interrupted run from its checkpoint; the page shows the settings it goes on with. */
+  resumeFrom(info: CheckpointInfo): void {
+    const s = store.getState();
+    s.setConfig(info.settings.config);
+    s.setOptimizer(info.settings.optimizer);
+    s.setData(info.settings.data);
+    s.setEpochs(info.settings.epochs);
+    s.setSeed(info.settings.seed);
+    this.train(info.settings, { resume: true });
+  }
+
+  /**
+   * After the training guard stopped a run: a fresh Worker on WebAssembly, which goes on from the
+   * run's last checkpoint (the guard stops before a bad one is saved), or starts the run again
+   * from scratch when it stopped before its first checkpoint.
+   */
+  continueOnWasm(): void {
+    const settings = store.getState().runSettings;
+    if (!settings) return;
+    this.goOnWhenReady = settings;
+    this.restart(problem('guard.movingToWasm'), 'wasm');
+  }
+
   /** Forgets the interrupted run's checkpoint. */
   discardCheckpoint(): void {
     this.apply({ type: 'checkpoint-discarded' });
@@ -143,6 +196,12 @@ class TrainingBridge {
       this.apply(msg);
     }
     this.listeners.forEach((l) => l(msg));
+    if (msg.type === 'checkpoint' && this.goOnWhenReady) {
+      const settings = this.goOnWhenReady;
+      this.goOnWhenReady = null;
+      if (msg.info) this.resumeFrom(msg.info);
+      else this.train(settings);
+    }
     if (msg.type === 'device-lost')
       this.restart(problem('device.movedToWasm', { reason: msg.reason }), 'wasm');
   }

@@ -88,6 +88,14 @@ const cases: { [T in Incoming['type']]: [Extract<Incoming, { type: T }>, unknown
     { run: { runMessage: problem('device.noneToLose') } },
   ],
   'device-lost': [{ type: 'device-lost', reason: problem('device.webglLost') }, {}],
+  'guard-tripped': [
+    { type: 'guard-tripped', problem: problem('guard.nonFiniteWeights'), step: 3, layer: 'conv3' },
+    { run: { guardTrip: { problem: problem('guard.nonFiniteWeights'), step: 3, layer: 'conv3' } } },
+  ],
+  'limits-refused': [
+    { type: 'limits-refused', problem: problem('limits.tooBig'), batch: 36 },
+    { run: { limitsRefusal: { problem: problem('limits.tooBig'), batch: 36 } } },
+  ],
   checkpoint: [{ type: 'checkpoint', info: checkpoint }, { run: { checkpoint } }],
   'checkpoint-saved': [
     { type: 'checkpoint-saved', epoch: 2, step: 8, savedAt: 9 },
@@ -136,7 +144,12 @@ const cases: { [T in Incoming['type']]: [Extract<Incoming, { type: T }>, unknown
   'worker-lost': [
     { type: 'worker-lost', problem: problem('worker.crashed', { detail: 'x' }) },
     {
-      run: { runState: 'error', runMessage: problem('worker.crashed', { detail: 'x' }) },
+      run: {
+        runState: 'error',
+        runMessage: problem('worker.crashed', { detail: 'x' }),
+        guardTrip: null,
+        limitsRefusal: null,
+      },
       dataset: { dataset: null, dataProgress: null, loadingFiles: false, backend: null },
     },
   ],

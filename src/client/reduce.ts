@@ -79,6 +79,10 @@ export function reduce(state: ReduceState, msg: Incoming): Patch {
     case 'log':
       // Warnings are for the user (e.g. a checkpoint that did not fit the storage quota).
       return msg.level === 'warn' ? { run: { runMessage: msg.problem } } : {};
+    case 'guard-tripped':
+      return { run: { guardTrip: { problem: msg.problem, step: msg.step, layer: msg.layer } } };
+    case 'limits-refused':
+      return { run: { limitsRefusal: { problem: msg.problem, batch: msg.batch } } };
     case 'device-lost':
       // The bridge restarts the Worker on WebAssembly, which is a 'worker-lost'.
       return {};
@@ -130,7 +134,7 @@ export function reduce(state: ReduceState, msg: Incoming): Patch {
       return { run: { runState: 'training', runSettings: msg.settings, checkpoint: null, ...emptyRun() } };
     case 'worker-lost':
       return {
-        run: { runState: 'error', runMessage: msg.problem },
+        run: { runState: 'error', runMessage: msg.problem, guardTrip: null, limitsRefusal: null },
         dataset: { dataset: null, dataProgress: null, loadingFiles: false, backend: null },
       };
     case 'files-requested':

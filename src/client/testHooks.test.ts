@@ -14,6 +14,8 @@ const HOOK_NAMES = [
   'debug-crash',
   'debug-lose-device',
   'simulated crash',
+  'nanAt',
+  'adapterLimit',
 ];
 
 function filesUnder(dir: string): string[] {

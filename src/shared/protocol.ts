@@ -89,7 +89,17 @@ export interface EvalMetrics {
 
 export type ToWorker =
   /** Start: pick a backend (`backend` forces one, e.g. from ?backend=wasm) and load the embedded data. */
-  | { type: 'init'; backend?: BackendName; dataUrl: string; corruptKernelForTest?: string }
+  | {
+      type: 'init';
+      backend?: BackendName;
+      dataUrl: string;
+      /** Test builds only: ?corruptKernel=LRN makes that webgpu kernel of ours give wrong results. */
+      corruptKernelForTest?: string;
+      /** Test builds only: ?nanAt=STEP:LAYER turns that layer's kernel to NaN before that step. */
+      nanAtForTest?: { step: number; layer: string };
+      /** Test builds only: ?adapterLimit=BYTES caps the GPU's buffer limits for the limits check. */
+      adapterLimitForTest?: number;
+    }
   /** Forget the GPU self-test's results for this GPU and run it again. */
   | { type: 'recheck-gpu' }
   | { type: 'load-files'; files: File[] }
@@ -126,6 +136,16 @@ export type FromWorker =
   | { type: 'step'; metrics: StepMetrics }
   | { type: 'eval'; metrics: EvalMetrics }
   | { type: 'log'; level: 'info' | 'warn'; problem: Problem }
+  /**
+   * The training guard (train/guard.ts) stopped the run: `problem` says what and where (its code
+   * is the guard's, with step and layer). The run's checkpoint is kept, so it can go on elsewhere.
+   */
+  | { type: 'guard-tripped'; problem: Problem; step: number; layer: string | null }
+  /**
+   * The run was refused before it started: a buffer it needs is larger than the GPU allows.
+   * `batch`: the largest batch size that fits (null: none does, the model's weights alone are too big).
+   */
+  | { type: 'limits-refused'; problem: Problem; batch: number | null }
   /** The backend's GPU is gone; the page restarts the Worker on WebAssembly. */
   | { type: 'device-lost'; reason: Problem }
   /** An interrupted run that can be resumed (null: none any more). */

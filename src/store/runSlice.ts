@@ -31,6 +31,10 @@ export interface RunData {
   checkpoint: CheckpointInfo | null;
   /** The current run's latest checkpoint in IndexedDB (shown, so users know what a reload keeps). */
   savedCheckpoint: { epoch: number; step: number; savedAt: number } | null;
+  /** The training guard stopped the run (step and layer in the problem's params). */
+  guardTrip: { problem: Problem; step: number; layer: string | null } | null;
+  /** The run was refused before it started: a buffer over the GPU's limits; `batch` is what fits. */
+  limitsRefusal: { problem: Problem; batch: number | null } | null;
 }
 
 export interface RunSlice extends RunData {
@@ -44,9 +48,11 @@ export const isRunActive = (s: Pick<RunData, 'runState'>): boolean =>
 
 export const emptyRun = (): Pick<
   RunData,
-  'runMessage' | 'latestStep' | 'series' | 'evals' | 'savedCheckpoint'
+  'runMessage' | 'latestStep' | 'series' | 'evals' | 'savedCheckpoint' | 'guardTrip' | 'limitsRefusal'
 > => ({
   runMessage: null,
+  guardTrip: null,
+  limitsRefusal: null,
   savedCheckpoint: null,
   latestStep: null,
   series: { step: [], loss: [], lr: [], version: 0 },

@@ -8,6 +8,8 @@ import { PAPER_OPTIMIZER } from '../shared/defaults';
 import { RunControl } from './control';
 import { train, type TrainCheckpoint, type TrainerHooks } from './trainer';
 import type { EvalMetrics, StepMetrics } from '../shared/protocol';
+import type { Problem } from '../shared/problem';
+import type { GuardTrip } from './guard';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -250,6 +252,42 @@ describe('resume from a checkpoint', () => {
     expect(resumed.steps.map((s) => s.step)).toEqual(after.map((s) => s.step));
     expect(resumed.steps.map((s) => s.loss)).toEqual(after.map((s) => s.loss));
     expect(resumed.evals.filter((e) => e.kind === 'epoch').map((e) => e.epoch)).toEqual([2, 3]);
+  });
+
+  it('stops at once when a layer goes non-finite, naming the step and layer, with a clean checkpoint', async () => {
+    const r = recorder();
+    const checkpoints: TrainCheckpoint[] = [];
+    const trips: GuardTrip[] = [];
+    const problems: (Problem | undefined)[] = [];
+    const tensors = tf.memory().numTensors;
+    (
+      await train(tinySpec, settings(3), data, new RunControl(), {
+        ...r.hooks,
+        onState: (s, p) => {
+          r.states.push(s);
+          problems.push(p);
+        },
+        onCheckpoint: (cp) => checkpoints.push(cp),
+        onGuard: (t) => trips.push(t),
+        // Step 6 is the last of epoch 2 (3 steps an epoch): fc2's kernel turns to NaN before it.
+        beforeStep: (step, model) => {
+          if (step !== 6) return;
+          const kernel = model.params.find((p) => p.layer === 'fc2' && p.role === 'kernel')!.variable;
+          tf.tidy(() => kernel.assign(tf.fill(kernel.shape, NaN)));
+        },
+      })
+    ).dispose();
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(trips).toEqual([{ ok: false, code: 'guard.nonFiniteWeights', step: 6, layer: 'fc2', loss: NaN }]);
+    expect(r.states[r.states.length - 1]).toBe('error');
+    expect(problems[problems.length - 1]).toEqual({
+      code: 'guard.nonFiniteWeights',
+      params: { step: 6, layer: 'fc2', loss: 'NaN' },
+    });
+    // The garbage step is not reported as a step, and nothing trains after it.
+    expect(r.steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(checkpoints.map((c) => c.step)).toEqual([3]);
+    expect(checkpoints[0].weights.every((w) => w.every(Number.isFinite))).toBe(true);
   });
 
   it('resumes inside an epoch from a mid-epoch checkpoint, with the same losses and epoch accuracy', async () => {

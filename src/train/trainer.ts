@@ -13,7 +13,8 @@ import { augmentBatch } from '../data/augment';
 import { colorPca } from '../data/colorPca';
 import { learningRateAt, NO_SCHEDULE } from './schedule';
 import { createSgdState, disposeSgdState, type SgdState } from './sgd';
-import { trainStep, type StepTiming } from './step';
+import { checkedEntries, trainStep, type StepTiming } from './step';
+import { firstNonFiniteArray, TrainingGuard, tripProblem, type GuardTrip, type LayerCheck } from './guard';
 import type { RunControl } from './control';
 import { planData } from '../data/dataPlan';
 import { problem, ProblemError, type Problem } from '../shared/problem';
@@ -51,6 +52,34 @@ export interface TrainerHooks {
   onCheckpoint?(checkpoint: TrainCheckpoint): void;
   /** Mid-epoch checkpoints: after this many steps, or this many ms of training, whichever first. */
   checkpointEvery?: { steps?: number; ms?: number };
+  /**
+   * The guard stopped the run (train/guard.ts): called before onState('error', …). The run's
+   * last checkpoint was taken before the trip, so it is clean to resume from.
+   */
+  onGuard?(trip: GuardTrip): void;
+  /**
+   * Called before each step with its number (1-based) and the model. Test builds' hook to poison
+   * a layer's weights (worker/testHooks.ts); nothing else sets it.
+   */
+  beforeStep?(step: number, model: TrainableModel): void;
+}
+
+/**
+ * The step's per-layer finite checks from trainStep's check sums (its layout), in spec order.
+ * @param sums the [2 + 2V + E] readback of trainStep(…, check = true)
+ */
+function layerChecks(model: TrainableModel, entries: string[], sums: Float32Array): LayerCheck[] {
+  const v = model.variables.length;
+  const byName = new Map<string, LayerCheck>();
+  for (const layer of model.spec.layers) byName.set(layer.name, { name: layer.name });
+  const and = (prev: boolean | undefined, ok: boolean) => (prev ?? true) && ok;
+  model.params.forEach((p, i) => {
+    const c = byName.get(p.layer)!;
+    c.weights = and(c.weights, Number.isFinite(sums[2 + i]));
+    c.gradient = and(c.gradient, Number.isFinite(sums[2 + v + entries.length + i]));
+  });
+  entries.forEach((name, j) => (byName.get(name)!.activation = Number.isFinite(sums[2 + v + j])));
+  return [...byName.values()];
 }
 
 /** Epochs longer than this many steps get a few mid-epoch test estimates. */
@@ -113,6 +142,16 @@ export async function train(
   let bestTop1 = resume?.bestTop1 ?? Infinity;
   let sinceBest = resume?.sinceBest ?? 0;
   let step = resume?.step ?? 0;
+  // Every step is checked per layer: the update right after a non-finite value spreads it to every
+  // layer, so only the step where it appears can say where (guard.ts). The sums ride on the
+  // readback each step makes anyway.
+  const guard = new TrainingGuard();
+  const entries = checkedEntries(model);
+  const layerOf = model.params.map((p) => p.layer);
+  const trip = (t: GuardTrip) => {
+    hooks.onGuard?.(t);
+    hooks.onState('error', tripProblem(t));
+  };
 
   try {
     hooks.onState('training');
@@ -131,6 +170,12 @@ export async function train(
       lastCheckpoint = { step, at: performance.now() };
       const weights = await read(model.variables);
       const velocity = await read(model.variables.map((v) => sgd.velocity.get(v.name)!));
+      // The last step's update came after its check: a checkpoint is never saved with garbage.
+      const bad = Math.max(firstNonFiniteArray(weights), firstNonFiniteArray(velocity));
+      if (bad >= 0) {
+        trip({ code: 'guard.nonFiniteWeights', step, layer: layerOf[bad], loss: NaN });
+        return false;
+      }
       hooks.onCheckpoint?.({
         epoch: epochsDone,
         stepInEpoch,
@@ -143,6 +188,7 @@ export async function train(
         bestTop1,
         sinceBest,
       });
+      return true;
     };
     for (let epoch = firstEpoch; epoch <= epochs; epoch++) {
       const order = Uint32Array.from(plan.train);
@@ -166,6 +212,7 @@ export async function train(
           epoch - 1 + s / stepsPerEpoch,
           epochs,
         );
+        hooks.beforeStep?.(step + 1, model);
         const t0 = performance.now();
         const timing: StepTiming = { forwardMs: 0, backwardMs: 0, updateMs: 0 };
         let dataMs = 0;
@@ -175,9 +222,10 @@ export async function train(
             ? augmentBatch(x, settings.augment, seed * 7919 + step, pca, stats)
             : x;
           dataMs = performance.now() - t0;
-          return trainStep(model, sgd, input, y, lr, opt, seed * 7919 + step, timing);
+          return trainStep(model, sgd, input, y, lr, opt, seed * 7919 + step, timing, true);
         });
-        const [loss, correct] = await out.data();
+        const sums = (await out.data()) as Float32Array;
+        const [loss, correct] = sums;
         out.dispose();
         step++;
         const stepMs = performance.now() - t0;
@@ -187,8 +235,9 @@ export async function train(
         accSum += correct;
         lossSum += loss * size;
         seen += size;
-        if (!Number.isFinite(loss)) {
-          hooks.onState('error', problem('train.diverged', { loss: String(loss), step }));
+        const verdict = guard.check({ step, loss, layers: layerChecks(model, entries, sums) });
+        if (!verdict.ok) {
+          trip(verdict);
           return model;
         }
         const stepsLeftInEpoch = stepsPerEpoch - s - 1;
@@ -213,7 +262,7 @@ export async function train(
           ((due.steps !== undefined && step - lastCheckpoint.step >= due.steps) ||
             (due.ms !== undefined && performance.now() - lastCheckpoint.at >= due.ms))
         ) {
-          await snapshot(epoch - 1, s + 1, { acc: accSum, loss: lossSum, seen });
+          if (!(await snapshot(epoch - 1, s + 1, { acc: accSum, loss: lossSum, seen }))) return model;
         }
         const every = Math.ceil(stepsPerEpoch / 5);
         if (stepsPerEpoch >= ESTIMATE_MIN_STEPS && (s + 1) % every === 0 && s + 1 < stepsPerEpoch) {
@@ -255,7 +304,8 @@ export async function train(
         sinceBest = 0;
       }
       // The last epoch needs none: the run is complete.
-      if (hooks.onCheckpoint && epoch < epochs) await snapshot(epoch, 0, { acc: 0, loss: 0, seen: 0 });
+      if (hooks.onCheckpoint && epoch < epochs && !(await snapshot(epoch, 0, { acc: 0, loss: 0, seen: 0 })))
+        return model;
     }
     hooks.onState('done');
     return model;

@@ -25,7 +25,12 @@ import {
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
 import { problem, type Problem } from '../shared/problem';
 import { watchDevice } from './deviceLoss';
-import { handleTestHook } from './testHooks';
+import { handleTestHook, nanAtStep } from './testHooks';
+import { bufferLimits } from './adapterLimits';
+import { checkLimits, largestBatchThatFits } from '../model/limits';
+import { planData } from '../data/dataPlan';
+import { tripProblem, type GuardTrip } from '../train/guard';
+import type { ModelSpec } from '../shared/types';
 import { checkGpuKernels, checkGpuStep } from '../runtime/gpuCheck';
 import { stepCase } from '../train/stepCheck';
 import { setKernelChoice } from '../kernels';
@@ -41,10 +46,14 @@ let control: RunControl | null = null;
 let ready: Promise<void> | null = null;
 /** The backend as last posted (after the GPU self-test, when there was a GPU). */
 let backendInfo: BackendInfo | null = null;
+/** Test builds' hooks from init (?nanAt=, ?adapterLimit=); always undefined in `npm run build`. */
+let testHooks: Pick<Extract<ToWorker, { type: 'init' }>, 'nanAtForTest' | 'adapterLimitForTest'> = {};
 
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   if (import.meta.env.VITE_TEST_HOOKS && msg.corruptKernelForTest)
     setKernelChoice({ corruptForTest: msg.corruptKernelForTest });
+  if (import.meta.env.VITE_TEST_HOOKS)
+    testHooks = { nanAtForTest: msg.nanAtForTest, adapterLimitForTest: msg.adapterLimitForTest };
   const info = await chooseBackend(msg.backend);
   post({ type: 'backend', info });
   const t0 = performance.now();
@@ -58,16 +67,16 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     post({ type: 'data-error', problem: problem('data.builtinFailed', { cause: describeError(err) }) });
   }
   const saved = await loadCheckpoint();
-  if (saved)
-    post({
-      type: 'checkpoint',
-      info: {
-        settings: saved.settings,
-        epoch: saved.checkpoint.epoch,
-        step: saved.checkpoint.step,
-        savedAt: saved.savedAt,
-      },
-    });
+  // Null too, so a page waiting to go on from a checkpoint (after the guard) hears there is none.
+  post({
+    type: 'checkpoint',
+    info: saved && {
+      settings: saved.settings,
+      epoch: saved.checkpoint.epoch,
+      step: saved.checkpoint.step,
+      savedAt: saved.savedAt,
+    },
+  });
   // After the data, so the probe never delays it; training waits for `ready`, hence for this.
   const chosen = await chooseByMeasurement(info, msg.backend !== undefined);
   // A GPU is trusted only after its self-test; the kernels that fail it are left stock.
@@ -103,12 +112,43 @@ async function loadFiles(files: File[]): Promise<void> {
   }
 }
 
+const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/**
+ * Refuses a run one of whose buffers is over the GPU's per-buffer limits, before it allocates
+ * anything, with the largest batch that fits. True when refused.
+ */
+function refusedByLimits(spec: ModelSpec, settings: RunSettings, trainCount: number): boolean {
+  const limits = bufferLimits(import.meta.env.VITE_TEST_HOOKS ? testHooks.adapterLimitForTest : undefined);
+  if (!limits) return false;
+  // A step never holds more images than the run trains on.
+  const batch = Math.max(1, Math.min(settings.optimizer.batchSize, trainCount));
+  const verdict = checkLimits(spec, batch, limits);
+  if (verdict.fits) return false;
+  const fits = largestBatchThatFits(spec, limits, batch);
+  const { largest, cap } = verdict;
+  const params = { batch, layer: largest.layer, size: MB(largest.bytes), cap: MB(cap), fits };
+  const what = `limits.${largest.what}`;
+  post({
+    type: 'limits-refused',
+    problem: problem(fits > 0 ? 'limits.tooBig' : 'limits.nothingFits', {
+      ...params,
+      what: problem(what, params),
+    }),
+    batch: fits > 0 ? fits : null,
+  });
+  post({ type: 'run-state', state: 'error' });
+  return true;
+}
+
 async function startTraining(settings: RunSettings, continueModel = false, resume = false): Promise<void> {
   if (control) return; // one run at a time; the UI disables Train meanwhile
   if (!dataset) {
     post({ type: 'run-state', state: 'error', problem: problem('data.notReady') });
     return;
   }
+  const spec = buildSpec(settings.config);
+  if (refusedByLimits(spec, settings, planData(dataset, settings.data, settings.seed).train.length)) return;
   // The run's own checkpoint record, locked to this tab while it trains.
   const begun = await beginRun(resume);
   const saved = begun === 'busy' ? null : begun;
@@ -130,19 +170,27 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
   const run = new RunControl();
   control = run;
   let finished: Problem | null | undefined;
+  let tripped: GuardTrip | null = null;
+  /** The latest checkpoint's write: the guard's offer to go on waits for it to be in IndexedDB. */
+  let saving: Promise<unknown> = Promise.resolve();
   try {
     // The model's first run on this GPU: one whole step against wasm; a wrong one moves to wasm.
     const moved = backendInfo && (await checkGpuStep(backendInfo, stepCase(settings.config)));
     if (moved) post({ type: 'backend', info: (backendInfo = moved) });
     await train(
-      buildSpec(settings.config),
+      spec,
       settings,
       dataset,
       run,
       {
         // 'done' waits until the checkpoint is gone: a reload right after it must not offer to resume.
+        // The guard's own message says why it stopped; the run state only says that it did.
         onState: (state, why) =>
-          state === 'done' ? (finished = why ?? null) : post({ type: 'run-state', state, problem: why }),
+          state === 'done'
+            ? (finished = why ?? null)
+            : post({ type: 'run-state', state, problem: tripped ? undefined : why }),
+        onGuard: (trip) => (tripped = trip),
+        beforeStep: import.meta.env.VITE_TEST_HOOKS ? nanAtStep(testHooks.nanAtForTest) : undefined,
         onStep: (metrics) => post({ type: 'step', metrics }),
         onEval: (metrics) => {
           post({ type: 'eval', metrics });
@@ -160,7 +208,7 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
             testCount: dataset!.test.count,
             savedAt: Date.now(),
           };
-          saveCheckpoint(record).then(
+          saving = saveCheckpoint(record).then(
             () =>
               post({
                 type: 'checkpoint-saved',
@@ -182,6 +230,13 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
       initial ?? undefined,
       saved?.checkpoint,
     );
+    // Stopped by the guard: its last checkpoint (taken before the trip) is what goes on elsewhere.
+    const trip = tripped as GuardTrip | null;
+    if (trip) {
+      await saving;
+      post({ type: 'guard-tripped', problem: tripProblem(trip), step: trip.step, layer: trip.layer });
+      return;
+    }
     // Ended (done or stopped): nothing left to resume.
     await clearCheckpoint();
     if (run.isStopped) post({ type: 'run-state', state: 'done', problem: problem('run.stopped') });

@@ -285,6 +285,10 @@ export const en = {
   resumeText:
     'A run was interrupted after step {step}, with {epoch} of {epochs} epochs finished (saved at {time}). Its weights and momentum were kept.',
   resumeButton: 'Resume the interrupted run',
+  guardOffer:
+    'The run stopped there, so nothing was learned from that step, and its last checkpoint was saved before it. On the CPU (WebAssembly) it can go on from that checkpoint.',
+  guardContinueWasm: 'Continue on WebAssembly from the last checkpoint',
+  limitsUseBatch: 'Use batch {batch}',
   discardButton: 'Discard it',
   // Settings table: labels of settings that have no panel field of their own
   settingPlateauEpochs: 'Epochs without improvement before the ÷10',
@@ -463,8 +467,23 @@ export const en = {
   'problem.run.stopped': 'Stopped.',
   'problem.train.noImages': 'No training images are selected: tick at least one batch.',
   'problem.train.checkpointMismatch': 'The saved checkpoint does not fit this model: it cannot be resumed.',
-  'problem.train.diverged':
-    'The loss became {loss} at step {step}: training diverged. Lower the learning rate and train again.',
+  'problem.guard.nonFiniteWeights':
+    'Training stopped at step {step}: the weights of {layer} were not numbers (NaN or infinite) before that step.',
+  'problem.guard.nonFiniteActivation':
+    'Training stopped at step {step}: the output of {layer} became NaN or infinite in the forward pass.',
+  'problem.guard.nonFiniteGradient':
+    'Training stopped at step {step}: the gradient of {layer} became NaN or infinite in the backward pass.',
+  'problem.guard.nonFiniteLoss': 'Training stopped at step {step}: the loss became {loss}.',
+  'problem.guard.lossRising':
+    'Training stopped: from step {step} on, the loss stayed far above where it started (now {loss}), so the run is diverging. A lower learning rate may help.',
+  'problem.guard.movingToWasm': 'Moving to WebAssembly on the CPU: the run goes on from its last checkpoint.',
+  'problem.limits.tooBig':
+    'This run was not started: at batch {batch}, {what} needs {size} in one buffer, more than this GPU allows ({cap}). The largest batch that fits is {fits}.',
+  'problem.limits.nothingFits':
+    'This run was not started: {what} needs {size} in one buffer, more than this GPU allows ({cap}) at any batch size. Choose the AlexNet-CIFAR preset, or train on WebAssembly (add ?backend=wasm to the address).',
+  'problem.limits.activation': 'the output of {layer}',
+  'problem.limits.weights': 'the weights of {layer}',
+  'problem.limits.splitK': "the partial sums of {layer}'s weight gradient",
   'problem.train.failed': 'Training failed: {cause}',
   'problem.train.outOfMemory':
     'Training stopped: the device ran out of memory with batch size {batch}. Lower the batch size (try {smaller}){preset}, then train again. ({detail})',

@@ -275,6 +275,10 @@ export const zh: Messages = {
   resumeText:
     '一次训练在第 {step} 步后中断，已完成 {epoch} / {epochs} 轮（保存于 {time}），权重与动量都已保留。',
   resumeButton: '继续被中断的训练',
+  guardOffer:
+    '训练已在那一步停下，没有从那一步学到任何东西；它最后的检查点保存在那之前。可以在 CPU（WebAssembly）上从该检查点继续。',
+  guardContinueWasm: '从最后的检查点在 WebAssembly 上继续',
+  limitsUseBatch: '使用批大小 {batch}',
   discardButton: '丢弃',
   // Settings table: labels of settings that have no panel field of their own
   settingPlateauEpochs: '多少轮没有改善后学习率 ÷10',
@@ -435,7 +439,23 @@ export const zh: Messages = {
   'problem.run.stopped': '已停止。',
   'problem.train.noImages': '没有选中任何训练图像：请至少勾选一个批次。',
   'problem.train.checkpointMismatch': '保存的检查点与这个模型不匹配，无法继续。',
-  'problem.train.diverged': '第 {step} 步的损失变成了 {loss}：训练发散了。请降低学习率后重新训练。',
+  'problem.guard.nonFiniteWeights':
+    '训练在第 {step} 步停止：{layer} 的权重在这一步之前已不是数值（NaN 或无穷大）。',
+  'problem.guard.nonFiniteActivation':
+    '训练在第 {step} 步停止：{layer} 的输出在前向传播中变成了 NaN 或无穷大。',
+  'problem.guard.nonFiniteGradient':
+    '训练在第 {step} 步停止：{layer} 的梯度在反向传播中变成了 NaN 或无穷大。',
+  'problem.guard.nonFiniteLoss': '训练在第 {step} 步停止：损失变成了 {loss}。',
+  'problem.guard.lossRising':
+    '训练已停止：从第 {step} 步起，损失一直远高于起始值（现在为 {loss}），训练正在发散。降低学习率可能有帮助。',
+  'problem.guard.movingToWasm': '正在改用 CPU 上的 WebAssembly：训练从最后的检查点继续。',
+  'problem.limits.tooBig':
+    '这次训练没有开始：批大小为 {batch} 时，{what}需要一个 {size} 的缓冲区，超过了此 GPU 允许的上限（{cap}）。能放下的最大批大小是 {fits}。',
+  'problem.limits.nothingFits':
+    '这次训练没有开始：{what}需要一个 {size} 的缓冲区，无论批大小多少都超过了此 GPU 允许的上限（{cap}）。请选择 AlexNet-CIFAR 预设，或在 WebAssembly 上训练（在地址后加 ?backend=wasm）。',
+  'problem.limits.activation': '{layer} 的输出',
+  'problem.limits.weights': '{layer} 的权重',
+  'problem.limits.splitK': '{layer} 权重梯度的部分和',
   'problem.train.failed': '训练失败：{cause}',
   'problem.train.outOfMemory':
     '训练已停止：批大小为 {batch} 时设备内存不足。请减小批大小（试试 {smaller}）{preset}，然后重新训练。（{detail}）',

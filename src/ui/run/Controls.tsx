@@ -3,6 +3,8 @@ import { bridge } from '../../client/bridge';
 import { formatDuration } from './format';
 import { useProblemText, useT } from '../i18n';
 import { ResumeBanner } from './ResumeBanner';
+import { GuardBanner } from './GuardBanner';
+import { LimitsBanner } from './LimitsBanner';
 import { SHORTCUT_KEYS, useRunShortcuts } from './shortcuts';
 
 const key = (k: string) => k.toUpperCase();
@@ -77,6 +79,8 @@ export function Controls() {
         {t('shortcutResume')}
       </p>
       <ResumeBanner />
+      <GuardBanner />
+      <LimitsBanner />
       {!ready && <p className="hint">{t('trainWhenReady')}</p>}
       {message && (
         <p className={state === 'error' ? 'alert' : 'hint'} role={state === 'error' ? 'alert' : 'status'}>

@@ -1,4 +1,4 @@
-import { isRunActive, store, useApp } from '../../store';
+import { isRunActive, useApp } from '../../store';
 import { bridge } from '../../client/bridge';
 import { useT } from '../i18n';
 
@@ -13,16 +13,7 @@ export function ResumeBanner() {
   const ready = useApp((s) => s.dataset !== null);
   if (!checkpoint || running) return null;
   const { settings } = checkpoint;
-  const resume = () => {
-    // The page shows the settings the run goes on with.
-    const s = store.getState();
-    s.setConfig(settings.config);
-    s.setOptimizer(settings.optimizer);
-    s.setData(settings.data);
-    s.setEpochs(settings.epochs);
-    s.setSeed(settings.seed);
-    bridge.train(settings, { resume: true });
-  };
+  const resume = () => bridge.resumeFrom(checkpoint);
   return (
     <div className="note" role="status" data-testid="resume-banner">
       <p>
