@@ -290,6 +290,34 @@ describe('resume from a checkpoint', () => {
     expect(checkpoints[0].weights.every((w) => w.every(Number.isFinite))).toBe(true);
   });
 
+  it('never saves a checkpoint with garbage: a bad update after the last check stops the run', async () => {
+    const r = recorder();
+    const checkpoints: TrainCheckpoint[] = [];
+    const trips: GuardTrip[] = [];
+    (
+      await train(tinySpec, settings(2), data, new RunControl(), {
+        ...r.hooks,
+        onCheckpoint: (cp) => checkpoints.push(cp),
+        onGuard: (t) => trips.push(t),
+        // Before step 3, the last of epoch 1: the step checks weights and gradients, not the
+        // momentum, so its update turns conv1's kernel to NaN after the check.
+        beforeStep: (step, model) => {
+          if (step !== 3) return;
+          const kernel = model.params.find((p) => p.layer === 'conv1' && p.role === 'kernel')!.variable;
+          // The optimiser's momentum for it: the one untrainable variable of its shape here.
+          const velocity = Object.values(tf.engine().registeredVariables).find(
+            (v) => !v.trainable && v.shape.join() === kernel.shape.join(),
+          );
+          expect(velocity).toBeDefined();
+          tf.tidy(() => velocity!.assign(tf.fill(kernel.shape, NaN)));
+        },
+      })
+    ).dispose();
+    expect(trips).toEqual([{ code: 'guard.nonFiniteWeights', step: 3, layer: 'conv1', loss: NaN }]);
+    expect(checkpoints).toEqual([]);
+    expect(r.states[r.states.length - 1]).toBe('error');
+  });
+
   it('resumes inside an epoch from a mid-epoch checkpoint, with the same losses and epoch accuracy', async () => {
     const whole = recorder();
     const checkpoints: TrainCheckpoint[] = [];

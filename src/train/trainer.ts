@@ -171,7 +171,8 @@ export async function train(
       const weights = await read(model.variables);
       const velocity = await read(model.variables.map((v) => sgd.velocity.get(v.name)!));
       // The last step's update came after its check: a checkpoint is never saved with garbage.
-      const bad = Math.max(firstNonFiniteArray(weights), firstNonFiniteArray(velocity));
+      // The first variable (layer order) whose weights or momentum went bad.
+      const bad = weights.findIndex((w, i) => firstNonFiniteArray([w, velocity[i]]) >= 0);
       if (bad >= 0) {
         trip({ code: 'guard.nonFiniteWeights', step, layer: layerOf[bad], loss: NaN });
         return false;
