@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './scripts/sw/plugin.ts';
 
 // Cross-origin isolation lets the wasm backend use SharedArrayBuffer (threads) where it pays.
 const isolation = {
@@ -50,8 +52,25 @@ const testHooks: Plugin = {
   }),
 };
 
+/**
+ * The favicon (public/favicon.svg) inlined into index.html as a data: URL: browsers fetch a
+ * favicon late, after the data is ready, and the page makes no request then (e2e/privacy.spec.ts).
+ */
+const inlineFavicon: Plugin = {
+  name: 'inline-favicon',
+  transformIndexHtml: (html) =>
+    html.replace(
+      'href="/favicon.svg"',
+      `href="data:image/svg+xml,${encodeURIComponent(
+        readFileSync('public/favicon.svg', 'utf8')
+          .replace(/<!--[\s\S]*?-->/g, '')
+          .replace(/\s+/g, ' '),
+      )}"`,
+    ),
+};
+
 export default defineConfig({
-  plugins: [react(), cspMeta, testHooks],
+  plugins: [react(), cspMeta, testHooks, inlineFavicon, serviceWorker()],
   // Vite does not discover dependencies imported only from a Worker; without this list the
   // first page load re-optimises and reloads mid-session.
   optimizeDeps: {

@@ -5,6 +5,7 @@ import { bridge } from '../client/bridge';
 import { startLab } from '../client/lab';
 import { startInspect } from '../client/inspect';
 import { installTestHooks } from '../client/testHooks';
+import { registerServiceWorker } from '../client/serviceWorker';
 import './app.css';
 
 // The Worker starts at once: picking a backend and decoding the data overlap with first paint.
@@ -16,6 +17,8 @@ if (import.meta.env.VITE_TEST_HOOKS) installTestHooks((msg) => bridge.debug(msg)
 // Before the first render: the setup in the URL, the saved runs and the inspect views' listeners.
 startLab();
 startInspect();
+// Offline: the app, its wasm and the data cached once the data is ready (production builds only).
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
