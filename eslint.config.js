@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
@@ -34,6 +35,11 @@ export default tseslint.config(
     files: ['src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/store/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Accessibility of the markup (issue #17): roles, labels, keyboard handlers beside clicks.
+    files: ['src/ui/**/*.tsx', 'src/app/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
   },
   {
     // The core must not reach for React or the page.

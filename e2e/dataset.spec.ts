@@ -13,11 +13,23 @@ test('the built-in CIFAR-10 is ready: 50,000 / 10,000, a sample grid and its sou
   const samples = page.getByTestId('sample-grid').locator('canvas');
   expect(await samples.count()).toBeGreaterThanOrEqual(10);
   await expect(page.getByText(/JPEG/).first()).toBeVisible();
-  // A sample enlarges on click.
-  await page.getByTestId('sample-grid').getByRole('button').first().click();
-  await expect(page.getByRole('dialog')).toBeVisible();
+  // A sample enlarges on click, in a modal dialog that has the focus.
+  const first = page.getByTestId('sample-grid').getByRole('button').first();
+  await first.click();
+  const dialog = page.getByRole('dialog', { name: 'Enlarged sample' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(first).toBeFocused();
+  // Escape closes it too, and the focus goes back to the sample that opened it.
+  const third = page.getByTestId('sample-grid').getByRole('button').nth(2);
+  await third.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(third).toBeFocused();
   expect(consoleErrors).toEqual([]);
 });
 

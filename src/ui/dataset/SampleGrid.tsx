@@ -32,6 +32,56 @@ function SampleCanvas({ pixels, size }: { pixels: Uint8Array; size: number }) {
   );
 }
 
+/**
+ * One sample, large, in a native modal <dialog>: focus moves into it, Escape or Close closes it
+ * and focus goes back to the sample that opened it; a click on the backdrop closes it too.
+ */
+function SampleDialog({ sample, onClose }: { sample: Sample; onClose: () => void }) {
+  const t = useT();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    // The dialog has no padding, so a click whose target is the dialog itself is on the backdrop
+    // (a mouse shortcut; the keyboard has Escape and the Close button).
+    const onBackdrop = (e: MouseEvent) => {
+      if (e.target === dialog) dialog.close();
+    };
+    dialog.addEventListener('click', onBackdrop);
+    return () => {
+      dialog.removeEventListener('click', onBackdrop);
+      if (dialog.open) dialog.close();
+      opener?.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="sample-dialog"
+      aria-label={t('enlarged')}
+      // A close event can arrive after React's StrictMode re-opened it (dev): only a dialog that is
+      // really closed unmounts.
+      onClose={() => {
+        if (!ref.current?.open) onClose();
+      }}
+    >
+      <div className="modal-body">
+        <SampleCanvas pixels={sample.pixels} size={256} />
+        <p>
+          <strong>{className(t, sample.label)}</strong> —{' '}
+          {t('sampleCaption', { split: t(`split_${sample.split}`), index: sample.index })}
+        </p>
+        {/* showModal() focuses the first focusable element: this button. */}
+        <form method="dialog">
+          <button>{t('close')}</button>
+        </form>
+      </div>
+    </dialog>
+  );
+}
+
 /** A few training images per class; click one to see it large. */
 export function SampleGrid({ samples }: { samples: Sample[] }) {
   const t = useT();
@@ -55,20 +105,7 @@ export function SampleGrid({ samples }: { samples: Sample[] }) {
           </button>
         ))}
       </div>
-      {open && (
-        <div className="modal" role="dialog" aria-label={t('enlarged')} onClick={() => setOpen(null)}>
-          <div className="modal-body" onClick={(e) => e.stopPropagation()}>
-            <SampleCanvas pixels={open.pixels} size={256} />
-            <p>
-              <strong>{className(t, open.label)}</strong> —{' '}
-              {t('sampleCaption', { split: t(`split_${open.split}`), index: open.index })}
-            </p>
-            <button onClick={() => setOpen(null)} autoFocus>
-              {t('close')}
-            </button>
-          </div>
-        </div>
-      )}
+      {open && <SampleDialog sample={open} onClose={() => setOpen(null)} />}
     </>
   );
 }

@@ -23,8 +23,9 @@ export function AboutDialog() {
           <dt>2 × GPU</dt>
           <dd>{t('aboutGroups')}</dd>
         </dl>
+        {/* showModal() focuses the first focusable element: this button. */}
         <form method="dialog">
-          <button autoFocus>{t('close')}</button>
+          <button>{t('close')}</button>
         </form>
       </dialog>
     </>
