@@ -14,6 +14,7 @@ import { InspectPanel } from '../ui/inspect/InspectPanel';
 import { NetworkPicture } from '../ui/network/NetworkPicture';
 import { ProjectorToggle } from '../ui/room/ProjectorToggle';
 import { AboutDialog } from '../ui/room/AboutDialog';
+import { DarkModeToggle } from '../ui/room/DarkModeToggle';
 import { RunBar } from '../ui/page/RunBar';
 import { StepSection } from '../ui/page/StepSection';
 import { FirstVisitHint } from '../ui/page/FirstVisitHint';
@@ -27,6 +28,7 @@ export function App() {
       <PanelBoundary name="Projector and About">
         <div className="classroom">
           <ProjectorToggle />
+          <DarkModeToggle />
           <AboutDialog />
         </div>
       </PanelBoundary>

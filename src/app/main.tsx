@@ -6,8 +6,11 @@ import { startLab } from '../client/lab';
 import { startInspect } from '../client/inspect';
 import { installTestHooks } from '../client/testHooks';
 import { registerServiceWorker } from '../client/serviceWorker';
+import { startTheme } from '../ui/theme';
 import './app.css';
 
+// Light or dark before the first paint.
+startTheme();
 // The Worker starts at once: picking a backend and decoding the data overlap with first paint.
 bridge.start();
 

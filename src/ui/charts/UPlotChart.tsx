@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import './charts.css';
 import { scaleAxes } from './scaleAxes';
 import { useRootFontScale } from './rootFontScale';
+import { inkAxes, useInk } from './ink';
 
 /** uPlot's options without the size: the chart takes its container's width. */
 export type PlotOptions = Omit<uPlot.Options, 'width' | 'height'>;
@@ -27,6 +28,7 @@ export function UPlotChart({
   const plot = useRef<uPlot | null>(null);
   const latest = useRef(data);
   const scale = useRootFontScale();
+  const ink = useInk();
 
   // Keeps the newest data for a plot still to be created, and feeds the one that exists.
   useEffect(() => {
@@ -44,7 +46,12 @@ export function UPlotChart({
     // legend) is the costly part, and should not add to whatever else that task does.
     const timer = setTimeout(() => {
       const plotted = new uPlot(
-        { ...options, axes: scaleAxes(options.axes, scale), width: Math.max(el.clientWidth, 100), height: h },
+        {
+          ...options,
+          axes: inkAxes(scaleAxes(options.axes, scale), ink),
+          width: Math.max(el.clientWidth, 100),
+          height: h,
+        },
         latest.current,
         el,
       );
@@ -63,7 +70,7 @@ export function UPlotChart({
       u?.destroy();
       plot.current = null;
     };
-  }, [options, height, scale]);
+  }, [options, height, scale, ink]);
 
   return <div ref={box} className="uplot-box" />;
 }
