@@ -1,18 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openReady, tinyQuickRun } from './fixtures';
+import { seriousFindings } from './axe';
 
 // Issue #17 part 4: the conventions people expect of a page — no serious accessibility findings,
 // dark mode.
-
-/** axe-core's serious and critical findings on the whole page (every panel is on the one page). */
-async function seriousFindings(page: import('@playwright/test').Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  // A scan that checked nothing would find nothing too.
-  expect(result.passes.length).toBeGreaterThan(20);
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary}`));
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds nothing serious in any panel, before and after a run (${colorScheme})`, async ({

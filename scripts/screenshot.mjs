@@ -3,10 +3,11 @@
 //   default:  docs/screenshot.png, the page after a short quick-mode run
 //   --layout: docs/layout-en.png and docs/layout-zh.png (the page as a first-time visitor sees it,
 //             in English and 简体中文) and docs/network-picture.png (the paper preset, two towers)
+//   --dark:   docs/layout-dark.png, the page after a short quick-mode run with a dark system theme
 import { build, preview } from 'vite';
 import { chromium } from '@playwright/test';
 
-const port = 4190;
+const port = Number(process.env.SCREENSHOT_PORT ?? 4190);
 if (!process.argv.includes('--skip-build')) await build({ logLevel: 'warn' });
 const server = await preview({ preview: { port, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
 const browser = await chromium.launch({
@@ -14,8 +15,8 @@ const browser = await chromium.launch({
   args: ['--enable-unsafe-webgpu', '--disable-quic'],
 });
 
-async function open(query = '', lang = 'en', width = 1400) {
-  const context = await browser.newContext({ viewport: { width, height: 1000 } });
+async function open(query = '', lang = 'en', width = 1400, colorScheme = 'light') {
+  const context = await browser.newContext({ viewport: { width, height: 1000 }, colorScheme });
   await context.addInitScript((l) => localStorage.setItem('alexnet-lab.lang', l), lang);
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/${query}`);
@@ -52,8 +53,22 @@ async function layoutPages() {
   console.log('written: docs/network-picture.png');
 }
 
+async function darkPage() {
+  const page = await open('', 'en', 1400, 'dark');
+  await page.getByRole('button', { name: 'Got it, hide these steps' }).click();
+  await page.getByLabel('Quick-mode training images').fill('500');
+  await page.getByLabel('Batch size', { exact: true }).fill('50');
+  await page.getByLabel('Epochs', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByTestId('run-state').filter({ hasText: 'done' }).waitFor({ timeout: 300_000 });
+  await page.evaluate(() => globalThis.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/layout-dark.png' });
+  console.log('written: docs/layout-dark.png');
+}
+
 try {
   if (process.argv.includes('--layout')) await layoutPages();
+  else if (process.argv.includes('--dark')) await darkPage();
   else await trainedPage();
 } finally {
   await browser.close();

@@ -4,6 +4,7 @@ import { CLASS_NAMES } from '../../shared/types';
 import { SampleGrid } from './SampleGrid';
 import { useProblemText, useT } from '../i18n';
 import { className } from '../inspect/classNames';
+import { TableScroll } from '../TableScroll';
 
 /** Source, counts per class and batch, sample images, and loading the official binary release. */
 export function DatasetPanel() {
@@ -46,28 +47,30 @@ export function DatasetPanel() {
           <p className="source">{word(dataset.source.description)}</p>
           <details>
             <summary>{t('perClassAndBatch')}</summary>
-            <table className="small-table">
-              <thead>
-                <tr>
-                  <th>{t('classCol')}</th>
-                  {dataset.batches.map((b) => (
-                    <th key={b.batch}>{t('batchCol', { n: b.batch })}</th>
-                  ))}
-                  <th>{t('testCol')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {CLASS_NAMES.map((name, c) => (
-                  <tr key={name}>
-                    <td>{className(t, c)}</td>
+            <TableScroll label={t('perClassAndBatch')}>
+              <table className="small-table">
+                <thead>
+                  <tr>
+                    <th>{t('classCol')}</th>
                     {dataset.batches.map((b) => (
-                      <td key={b.batch}>{b.perClass[c]}</td>
+                      <th key={b.batch}>{t('batchCol', { n: b.batch })}</th>
                     ))}
-                    <td>{dataset.testPerClass[c]}</td>
+                    <th>{t('testCol')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {CLASS_NAMES.map((name, c) => (
+                    <tr key={name}>
+                      <td>{className(t, c)}</td>
+                      {dataset.batches.map((b) => (
+                        <td key={b.batch}>{b.perClass[c]}</td>
+                      ))}
+                      <td>{dataset.testPerClass[c]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </details>
           <SampleGrid samples={dataset.samples} />
         </>

@@ -6,6 +6,7 @@ import { useApp } from '../../store';
 import { useProblemText, useT } from '../i18n';
 import { PixelCanvas } from './PixelCanvas';
 import { className } from './classNames';
+import { TableScroll } from '../TableScroll';
 
 const GALLERY_MAX = 60;
 
@@ -69,7 +70,7 @@ function InsightBody({ r }: { r: Insight }) {
           <input type="radio" checked={pct} onChange={() => setPct(true)} /> {t('showRowPct')}
         </label>
       </div>
-      <div className="table-scroll">
+      <TableScroll label={t('confusionTitle')}>
         <table className="confusion" data-testid="confusion">
           <thead>
             <tr>
@@ -104,7 +105,7 @@ function InsightBody({ r }: { r: Insight }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="buttons">
         <label>
           <input type="checkbox" checked={mistakes} onChange={(e) => setMistakes(e.currentTarget.checked)} />{' '}

@@ -4,6 +4,7 @@ import { useCompared } from './useCompared';
 import { diffFromBaseline, fieldSpread, groupVariants, summarize } from '../../lab/stats';
 import { variantKey } from '../../lab/plan';
 import { pct, plain, signedPct, spreadPct } from './format';
+import { TableScroll } from '../TableScroll';
 
 /**
  * One row per run (final and best top-1 / top-5 error, time to the target accuracy, images/s,
@@ -25,7 +26,7 @@ export function CompareTable() {
     <div className="lab-block">
       <h3>{t('labResultsTitle')}</h3>
       <p className="hint">{t('labResultsHint', { target: Math.round(target * 100) })}</p>
-      <div className="table-scroll">
+      <TableScroll label={t('labResultsTitle')}>
         <table data-testid="compare-table" className="lab-table">
           <thead>
             <tr>
@@ -68,9 +69,9 @@ export function CompareTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {groups.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t('labGroupsCaption')}>
           <table data-testid="compare-groups" className="lab-table">
             <caption>{t('labGroupsCaption')}</caption>
             <thead>
@@ -100,7 +101,7 @@ export function CompareTable() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

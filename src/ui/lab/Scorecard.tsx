@@ -3,6 +3,7 @@ import { useT } from '../i18n';
 import { useCompared } from './useCompared';
 import { scorecard, type ClaimResult } from '../../lab/scorecard';
 import { plain } from './format';
+import { TableScroll } from '../TableScroll';
 
 /** Each claim of the paper beside what the compared runs measured, with the verdict. */
 export function Scorecard() {
@@ -32,26 +33,28 @@ export function Scorecard() {
     <div className="lab-block">
       <h3>{t('labScoreTitle')}</h3>
       <p className="hint">{t('labScoreHint')}</p>
-      <table data-testid="scorecard" className="lab-table">
-        <thead>
-          <tr>
-            <th>{t('labClaim')}</th>
-            <th>{t('labMeasured')}</th>
-            <th>{t('labTest')}</th>
-            <th>{t('labVerdict')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {card.map((c) => (
-            <tr key={c.id} data-claim={c.id} data-verdict={c.verdict}>
-              <td>{t(`labClaim_${c.id}`)}</td>
-              <td>{measured(c)}</td>
-              <td data-col="test">{test(c)}</td>
-              <td className={`verdict verdict-${c.verdict}`}>{t(`labVerdict_${c.verdict}`)}</td>
+      <TableScroll label={t('labScoreTitle')}>
+        <table data-testid="scorecard" className="lab-table">
+          <thead>
+            <tr>
+              <th>{t('labClaim')}</th>
+              <th>{t('labMeasured')}</th>
+              <th>{t('labTest')}</th>
+              <th>{t('labVerdict')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {card.map((c) => (
+              <tr key={c.id} data-claim={c.id} data-verdict={c.verdict}>
+                <td>{t(`labClaim_${c.id}`)}</td>
+                <td>{measured(c)}</td>
+                <td data-col="test">{test(c)}</td>
+                <td className={`verdict verdict-${c.verdict}`}>{t(`labVerdict_${c.verdict}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { computeShapes, totals } from '../../model/shapes';
 import { InputSizeNote } from './InputSizeNote';
 import { shapeText } from './shapeText';
 import { useT } from '../i18n';
+import { TableScroll } from '../TableScroll';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -18,39 +19,41 @@ export function LayerTable() {
   return (
     <div className="panel" aria-labelledby="layers-title">
       <h2 id="layers-title">{t('layersTitle')}</h2>
-      <table className="layer-table" data-testid="layer-table">
-        <thead>
-          <tr>
-            <th>{t('layerCol')}</th>
-            <th>{t('kindCol')}</th>
-            <th>{t('outputCol')}</th>
-            <th className="num">{t('paramsCol')}</th>
-            <th className="num">{t('macsCol')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shapes.map((l) => (
-            <tr key={l.name} data-layer={l.name} className={l.fractional ? 'fractional' : undefined}>
-              <td>{l.name}</td>
-              <td>{l.kind}</td>
-              <td>{shapeText(l.outShape)}</td>
-              <td className="num">{l.params ? fmt(l.params) : ''}</td>
-              <td className="num">{l.macs ? fmt(l.macs) : ''}</td>
+      <TableScroll label={t('layersTitle')}>
+        <table className="layer-table" data-testid="layer-table">
+          <thead>
+            <tr>
+              <th>{t('layerCol')}</th>
+              <th>{t('kindCol')}</th>
+              <th>{t('outputCol')}</th>
+              <th className="num">{t('paramsCol')}</th>
+              <th className="num">{t('macsCol')}</th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={3}>{t('total')}</td>
-            <td className="num" data-testid="total-params">
-              {fmt(sum.params)}
-            </td>
-            <td className="num" data-testid="total-macs">
-              {fmt(sum.macs)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {shapes.map((l) => (
+              <tr key={l.name} data-layer={l.name} className={l.fractional ? 'fractional' : undefined}>
+                <td>{l.name}</td>
+                <td>{l.kind}</td>
+                <td>{shapeText(l.outShape)}</td>
+                <td className="num">{l.params ? fmt(l.params) : ''}</td>
+                <td className="num">{l.macs ? fmt(l.macs) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colSpan={3}>{t('total')}</td>
+              <td className="num" data-testid="total-params">
+                {fmt(sum.params)}
+              </td>
+              <td className="num" data-testid="total-macs">
+                {fmt(sum.macs)}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
       <InputSizeNote spec={spec} />
     </div>
   );
