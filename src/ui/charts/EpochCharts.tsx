@@ -46,11 +46,23 @@ export function EpochCharts() {
       {empty && <p className="hint plot-empty-hint">{translate(lang, 'epochChartsEmpty')}</p>}
       <div>
         <h2>{translate(lang, 'accuracyTitle')}</h2>
-        <UPlotChart options={accuracy} data={accuracyData} height={HEIGHT} />
+        <UPlotChart
+          options={accuracy}
+          data={accuracyData}
+          height={HEIGHT}
+          title={translate(lang, 'accuracyTitle')}
+          file="accuracy"
+        />
       </div>
       <div>
         <h2>{translate(lang, 'errorTitle')}</h2>
-        <UPlotChart options={error} data={errorData} height={HEIGHT} />
+        <UPlotChart
+          options={error}
+          data={errorData}
+          height={HEIGHT}
+          title={translate(lang, 'errorTitle')}
+          file="error"
+        />
       </div>
     </div>
   );

@@ -28,7 +28,13 @@ export function LossChart() {
       {/* The plot is laid out (invisible) before the first step, so the first step only draws it:
           no chart is built and nothing on the page moves while training. */}
       <div className={empty ? 'plot-frame empty' : 'plot-frame'}>
-        <UPlotChart options={options} data={data} height={HEIGHT} />
+        <UPlotChart
+          options={options}
+          data={data}
+          height={HEIGHT}
+          title={translate(lang, 'lossTitle')}
+          file="loss"
+        />
         {empty && <p className="hint plot-empty-hint">{translate(lang, 'lossEmpty')}</p>}
       </div>
     </div>

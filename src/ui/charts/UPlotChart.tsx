@@ -5,6 +5,10 @@ import './charts.css';
 import { scaleAxes } from './scaleAxes';
 import { useRootFontScale } from './rootFontScale';
 import { inkAxes, useInk } from './ink';
+import { chartRows } from './chartTable';
+import { plotPng } from './chartPng';
+import { downloadBlob } from '../../client/download';
+import { useT } from '../i18n';
 
 /** uPlot's options without the size: the chart takes its container's width. */
 export type PlotOptions = Omit<uPlot.Options, 'width' | 'height'>;
@@ -19,10 +23,16 @@ export function UPlotChart({
   options,
   data,
   height,
+  title,
+  file,
 }: {
   options: PlotOptions;
   data: uPlot.AlignedData;
   height: number;
+  /** The chart's name: the PNG's heading and the data table's caption. */
+  title: string;
+  /** The PNG's file name, without '.png'. */
+  file: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -72,5 +82,80 @@ export function UPlotChart({
     };
   }, [options, height, scale, ink]);
 
-  return <div ref={box} className="uplot-box" />;
+  return (
+    <>
+      <div ref={box} className="uplot-box" />
+      <ChartTools options={options} data={data} title={title} file={file} plot={plot} />
+    </>
+  );
+}
+
+/** Under each chart: save it as a PNG, and its values as a table (the chart's text alternative). */
+function ChartTools({
+  options,
+  data,
+  title,
+  file,
+  plot,
+}: {
+  options: PlotOptions;
+  data: uPlot.AlignedData;
+  title: string;
+  file: string;
+  plot: React.RefObject<uPlot | null>;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const labels = options.series.map((s) => String(s.label ?? ''));
+  const save = () => {
+    const u = plot.current;
+    if (!u) return;
+    const legend = options.series.slice(1).map((s) => ({
+      label: String(s.label ?? ''),
+      colour: typeof s.stroke === 'string' ? s.stroke : '#888',
+    }));
+    void plotPng(u.ctx.canvas, title, legend).then((b) => downloadBlob(`${file}.png`, b));
+  };
+  return (
+    <div className="chart-tools">
+      <button type="button" onClick={save} aria-label={t('savePngOf', { name: title })}>
+        {t('savePng')}
+      </button>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{t('dataTable')}</summary>
+        {/* Built only when opened: the loss chart has hundreds of points. */}
+        {open && (
+          <div className="table-scroll chart-table" role="region" aria-label={title} tabIndex={0}>
+            <table data-testid={`${file}-table`}>
+              <caption>{t('dataTableOf', { name: title })}</caption>
+              <thead>
+                <tr>
+                  {labels.map((l, i) => (
+                    <th key={i} scope="col">
+                      {l}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {chartRows(data).map((row, i) => (
+                  <tr key={i}>
+                    {row.map((c, j) =>
+                      j === 0 ? (
+                        <th key={j} scope="row">
+                          {c}
+                        </th>
+                      ) : (
+                        <td key={j}>{c}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </details>
+    </div>
+  );
 }

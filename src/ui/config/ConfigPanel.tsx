@@ -3,6 +3,7 @@ import { settingRow } from '../../shared/settings';
 import { SettingField } from './SettingField';
 import { useT, type MessageKey } from '../i18n';
 import { useShallow } from 'zustand/react/shallow';
+import { CopyLink } from './CopyLink';
 
 /** The run's settings. Locked while a run is training or paused: the config can't change under it. */
 export function ConfigPanel() {
@@ -22,6 +23,7 @@ export function ConfigPanel() {
   return (
     <div className="panel" aria-labelledby="config-title">
       <h2 id="config-title">{t('configTitle')}</h2>
+      <CopyLink />
       <fieldset disabled={locked}>
         <SettingField path="config.preset" />
         <p className="hint">{t('innovations')}</p>

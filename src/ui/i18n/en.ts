@@ -182,6 +182,13 @@ export const en = {
     'Dropout sets half of the hidden FC units to zero at each step, so no unit can rely on particular others. The paper: without it the network overfitted badly; with it, training took about twice as many iterations.',
   aboutGroups:
     'The two-GPU split (grouped convolutions in C2, C4, C5) let a network too big for one 3 GB GPU train on two. The paper: 1.7 % and 1.2 % lower top-1/top-5 error than a net with half the kernels on one GPU.',
+  savePng: 'Save PNG',
+  savePngOf: 'Save {name} as PNG',
+  dataTable: 'Data table',
+  dataTableOf: '{name}: the plotted values',
+  copyLink: 'Copy link to this setup',
+  linkCopied: 'Link copied.',
+  linkNotCopied: 'Could not copy: the link is in the address bar.',
   darkMode: 'Dark mode',
   projector: 'Projector mode',
   classNames: 'airplane|automobile|bird|cat|deer|dog|frog|horse|ship|truck',

@@ -176,6 +176,13 @@ export const zh: Messages = {
     'Dropout 在每一步把隐藏全连接层一半的单元置零，使任何单元都不能依赖特定的其他单元。论文：没有它网络严重过拟合；使用它时训练所需迭代次数约增加一倍。',
   aboutGroups:
     '双 GPU 拆分（C2、C4、C5 的分组卷积）让一个单块 3 GB GPU 放不下的网络可以在两块 GPU 上训练。论文：比单 GPU 上卷积核减半的网络 top-1/top-5 错误率低 1.7% 和 1.2%。',
+  savePng: '保存 PNG',
+  savePngOf: '将{name}保存为 PNG',
+  dataTable: '数据表',
+  dataTableOf: '{name}：图中的数值',
+  copyLink: '复制此设置的链接',
+  linkCopied: '链接已复制。',
+  linkNotCopied: '无法复制：链接就在地址栏中。',
   darkMode: '深色模式',
   projector: '投影模式',
   classNames: '飞机|汽车|鸟|猫|鹿|狗|青蛙|马|船|卡车',

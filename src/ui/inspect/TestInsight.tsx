@@ -7,6 +7,8 @@ import { useProblemText, useT } from '../i18n';
 import { PixelCanvas } from './PixelCanvas';
 import { className } from './classNames';
 import { TableScroll } from '../TableScroll';
+import { confusionPng } from '../charts/chartPng';
+import { downloadBlob } from '../../client/download';
 
 const GALLERY_MAX = 60;
 
@@ -69,6 +71,24 @@ function InsightBody({ r }: { r: Insight }) {
         <label>
           <input type="radio" checked={pct} onChange={() => setPct(true)} /> {t('showRowPct')}
         </label>
+      </div>
+      <div className="buttons">
+        <button
+          type="button"
+          aria-label={t('savePngOf', { name: t('confusionTitle') })}
+          onClick={() =>
+            void confusionPng(
+              r.counts,
+              CLASS_NAMES.map((_, i) => className(t, i)),
+              r.perClassAcc,
+              t('confusionTitle'),
+              t('trueVsPred'),
+              t('perClassAcc'),
+            ).then((b) => downloadBlob('confusion-matrix.png', b))
+          }
+        >
+          {t('savePng')}
+        </button>
       </div>
       <TableScroll label={t('confusionTitle')}>
         <table className="confusion" data-testid="confusion">
