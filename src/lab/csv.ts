@@ -2,7 +2,7 @@
 
 import type { RunRecord } from './record';
 import type { ClaimResult } from './scorecard';
-import { summarize, type RunSummary } from './stats';
+import { summarize, type RunSummary, type Summarizable } from './stats';
 
 /**
  * Text a spreadsheet would run as a formula: a first character of = + - − (U+2212) @, tab or CR,
@@ -131,7 +131,7 @@ export const COMPARE_CSV_HEADER = [
 ];
 
 /** One row per run with its summary; `top1_minus_baseline` against the baseline run's mean over its seeds. */
-export function comparisonToCsv(runs: RunRecord[], target: number, baselineTop1: number | null): string {
+export function comparisonToCsv(runs: Summarizable[], target: number, baselineTop1: number | null): string {
   const rows: (string | number | null)[][] = [COMPARE_CSV_HEADER];
   for (const r of runs) {
     const s = summarize(r, target);
@@ -175,7 +175,7 @@ export interface ComparisonJson {
 }
 
 export function comparisonToJson(
-  runs: RunRecord[],
+  runs: Summarizable[],
   target: number,
   baselineId: string | null,
   card: ClaimResult[],

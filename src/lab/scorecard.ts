@@ -15,9 +15,8 @@
 //   No runs for A or B ⇒ `missing`.
 
 import type { ModelConfig } from '../shared/types';
-import type { RunRecord } from './record';
 import { variantKey } from './plan';
-import { meanSd, summarize, type RunSummary } from './stats';
+import { meanSd, summarize, type RunSummary, type Summarizable } from './stats';
 import { twoSidedP } from './studentT';
 
 export type Verdict = 'reproduced' | 'not-reproduced' | 'inconclusive' | 'missing';
@@ -126,10 +125,10 @@ export const CLAIMS: ClaimDef[] = [
  * (preset, optimiser, data, epochs, the other innovations); runs with other settings are ignored.
  * `target` is the training accuracy for the speed claims (0.75 = the paper's 25 % error).
  */
-export function scorecard(runs: RunRecord[], baseline: RunRecord, target: number): ClaimResult[] {
+export function scorecard(runs: Summarizable[], baseline: Summarizable, target: number): ClaimResult[] {
   // Only runs that trained all their epochs: a stopped run's errors are not final.
   const finished = runs.filter((r) => r.status === 'done');
-  const keyed = new Map<string, RunRecord[]>();
+  const keyed = new Map<string, Summarizable[]>();
   for (const r of finished) {
     const k = variantKey(r.settings);
     keyed.set(k, [...(keyed.get(k) ?? []), r]);

@@ -3,6 +3,10 @@
 
 import type { RunRecord } from './record';
 import { variantKey } from './plan';
+import { reachedFromDigest, type LabRun } from './summary';
+
+/** A run with its steps (a record) or with only its summary (what the lab keeps of stored runs). */
+export type Summarizable = RunRecord | LabRun;
 
 export interface Spread {
   mean: number;
@@ -54,7 +58,7 @@ export interface RunSummary {
  * all steps so far, early on), is at least `target` (0…1). The paper's figure 1 target is 75 %
  * training accuracy, i.e. 25 % training error.
  */
-export function reachedTarget(rec: RunRecord, target: number): Reached | null {
+export function reachedTarget(rec: Pick<RunRecord, 'steps'>, target: number): Reached | null {
   const { batchAcc, step, epoch, seconds } = rec.steps;
   let sum = 0;
   for (let i = 0; i < batchAcc.length; i++) {
@@ -68,15 +72,22 @@ export function reachedTarget(rec: RunRecord, target: number): Reached | null {
   return null;
 }
 
-export function summarize(rec: RunRecord, target: number): RunSummary {
+export function summarize(rec: Summarizable, target: number): RunSummary {
   const epochEvals = rec.evals.filter((e) => e.kind === 'epoch');
   // A run stopped before its first epoch end still has mid-epoch estimates worth showing.
   const evals = epochEvals.length > 0 ? epochEvals : rec.evals;
   const last = evals.length > 0 ? evals[evals.length - 1] : null;
   const lastEpoch = epochEvals.length > 0 ? epochEvals[epochEvals.length - 1] : null;
-  const toTarget = reachedTarget(rec, target);
-  const totalSteps = rec.steps.step.length > 0 ? rec.steps.step[rec.steps.step.length - 1] : 0;
-  const ips = meanSd(rec.steps.imagesPerSec);
+  // Steps in memory (a record, the live run) are exact; a stored summary answers from its digest.
+  const steps = rec.steps;
+  const toTarget = steps ? reachedTarget({ steps }, target) : reachedFromDigest(rec.digest, target);
+  const totalSteps = steps ? (steps.step.length > 0 ? steps.step[steps.step.length - 1] : 0) : rec.digest.lastStep;
+  const ips = steps ? (meanSd(steps.imagesPerSec)?.mean ?? null) : rec.digest.meanImagesPerSec;
+  const seconds = steps
+    ? steps.seconds.length > 0
+      ? steps.seconds[steps.seconds.length - 1]
+      : 0
+    : rec.digest.lastSeconds;
   return {
     id: rec.id,
     finalTop1: last?.top1Error ?? null,
@@ -89,8 +100,8 @@ export function summarize(rec: RunRecord, target: number): RunSummary {
     toTarget,
     stepsToTargetCensored: toTarget ? toTarget.step : totalSteps > 0 ? totalSteps : null,
     totalSteps,
-    seconds: rec.steps.seconds.length > 0 ? rec.steps.seconds[rec.steps.seconds.length - 1] : 0,
-    imagesPerSec: ips?.mean ?? null,
+    seconds,
+    imagesPerSec: ips,
   };
 }
 
@@ -99,12 +110,12 @@ export type SummaryField = Exclude<keyof RunSummary, 'id' | 'toTarget'>;
 export interface VariantGroup {
   key: string;
   label: string;
-  runs: RunRecord[];
+  runs: Summarizable[];
   summaries: RunSummary[];
 }
 
 /** Groups runs that differ only in their seed, in the order their first run appears. */
-export function groupVariants(runs: RunRecord[], target: number): VariantGroup[] {
+export function groupVariants(runs: Summarizable[], target: number): VariantGroup[] {
   const groups = new Map<string, VariantGroup>();
   for (const r of runs) {
     const key = variantKey(r.settings);
