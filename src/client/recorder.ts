@@ -8,6 +8,7 @@ import { store } from '../store';
 import { en } from '../ui/i18n/en';
 import { wordProblem } from '../ui/i18n/render';
 import { appendEval, appendSteps, createRecord, finishRecord, newRunId, type RunRecord } from '../lab/record';
+import { digestSteps, type LabRun } from '../lab/summary';
 
 /** Redraws of the growing record are batched: steps can come many times a second. */
 const REDRAW_MS = 500;
@@ -28,12 +29,18 @@ export function onRunFinished(listener: (rec: RunRecord) => void): () => void {
   return () => finished.delete(listener);
 }
 
+/**
+ * The live record as the lab holds it: its summary, sharing the steps and evaluations that keep
+ * growing in place (so a paused chart draws them as they are).
+ */
+const asLab = (rec: RunRecord): LabRun => ({ ...rec, digest: digestSteps(rec.steps) });
+
 /** Puts a copy of the live record in the store: a new object is what runsDb saves. */
 function commitLive(): void {
   if (!live) return;
   const copy: RunRecord = { ...live };
   live = copy;
-  store.getState().commitRun(copy);
+  store.getState().commitRun(asLab(copy));
 }
 
 function scheduleRedraw(): void {
@@ -56,7 +63,7 @@ function receive(e: BridgeEvent): void {
       nextVariant = null;
       live = rec;
       holdRun(rec.id);
-      store.getState().addLiveRun(rec);
+      store.getState().addLiveRun(asLab(rec));
       break;
     }
     case 'step':

@@ -1,7 +1,10 @@
 // Run records in IndexedDB (through `idb`, a small promise wrapper), so runs survive a reload.
 // Subscribed to the store: a record whose object changed is saved, a record that left the list
-// is deleted. The recorder replaces the live record by a copy at each epoch end and at the end,
-// so a run is saved then, not at every step.
+// (and the trash, once Undo is no longer offered) is deleted. The recorder replaces the live
+// record by a copy at each epoch end and at the end, so a run is saved then, not at every step.
+//
+// Each run is two records (src/lab/storedRuns.ts): its summary, which start-up reads page by page
+// for every run, and its steps, read only for the runs a chart draws (`readSteps`).
 //
 // Several tabs share the database. Each tells the others what it saved or deleted (a
 // BroadcastChannel), so every list stays true; the tab training a run holds its Web Lock and only
@@ -10,16 +13,24 @@
 
 import { openDB, type IDBPDatabase } from 'idb';
 import { store } from '../store';
-import type { RunRecord } from '../lab/record';
-import { checkRun } from '../lab/experiment';
+import { emptySteps, type RunRecord, type StepColumns } from '../lab/record';
+import { checkHead, joinRun, stripSteps, type LabRun, type RunHead } from '../lab/summary';
+import {
+  RUNS_DB,
+  RUNS_DB_VERSION,
+  RUNS_STORE,
+  STEPS_STORE,
+  splitV1,
+  type StoredSteps,
+} from '../lab/storedRuns';
 import { InvalidInput } from '../lab/validate';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
 import { problem, type Problem } from '../shared/problem';
 
-const DB_NAME = 'alexnet-lab';
-const STORE = 'runs';
 const CHANNEL = 'alexnet-lab-runs';
 const LOCK_PREFIX = 'alexnet-lab-run:';
+/** Summaries read per request at start: each page is one short task, not one long one. */
+const READ_PAGE = 500;
 
 /** What a tab tells the others after a write: the ids it saved and the ids it deleted. */
 interface RunsChange {
@@ -37,9 +48,25 @@ let takingIn = false;
 const owned = new Map<string, () => void>();
 
 function db(): Promise<IDBPDatabase> {
-  dbPromise ??= openDB(DB_NAME, 1, {
-    upgrade(d) {
-      d.createObjectStore(STORE, { keyPath: 'id' });
+  dbPromise ??= openDB(RUNS_DB, RUNS_DB_VERSION, {
+    async upgrade(d, oldVersion, _newVersion, tx) {
+      // Version 1 may lack the runs store: the backend probe once shared this database.
+      if (!d.objectStoreNames.contains(RUNS_STORE)) d.createObjectStore(RUNS_STORE, { keyPath: 'id' });
+      if (oldVersion < 2) {
+        if (d.objectStoreNames.contains('backend-probe')) d.deleteObjectStore('backend-probe');
+        d.createObjectStore(STEPS_STORE, { keyPath: 'id' });
+        // Version 1 records carry their steps: split each into a summary and its steps.
+        const steps = tx.objectStore(STEPS_STORE);
+        let cursor = await tx.objectStore(RUNS_STORE).openCursor();
+        while (cursor) {
+          const split = splitV1(cursor.value);
+          if (split) {
+            await steps.put(split.steps);
+            await cursor.update(split.head);
+          }
+          cursor = await cursor.continue();
+        }
+      }
     },
     // Site data being cleared, or another tab upgrading: let go, rather than write into nothing.
     blocking(_current, _next, event) {
@@ -49,6 +76,12 @@ function db(): Promise<IDBPDatabase> {
     terminated: () => lost(),
   });
   return dbPromise;
+}
+
+/** Opens (and if need be migrates) the database; the import Worker then finds it ready. */
+export async function openRunsDb(): Promise<void> {
+  if (closed) throw new Error('closed');
+  await db();
 }
 
 function say(p: Problem): void {
@@ -98,13 +131,12 @@ async function heldElsewhere(ids: string[]): Promise<Set<string>> {
   return new Set(mine.filter((id) => names.has(LOCK_PREFIX + id)));
 }
 
-/** The stored records of `ids` that are valid; missing or damaged ones are left out. */
-async function readRuns(ids: string[]): Promise<RunRecord[]> {
-  const d = await db();
-  const out: RunRecord[] = [];
-  for (const raw of await Promise.all(ids.map((id) => d.get(STORE, id) as Promise<unknown>))) {
+/** Checked summaries of `raw` records; damaged ones (or ones from an older version) are left out. */
+function checkedHeads(raw: unknown[]): RunHead[] {
+  const out: RunHead[] = [];
+  for (const r of raw) {
     try {
-      if (raw !== undefined) out.push(checkRun(raw));
+      out.push(checkHead(r));
     } catch (err) {
       if (!(err instanceof InvalidInput)) throw err;
     }
@@ -112,38 +144,76 @@ async function readRuns(ids: string[]): Promise<RunRecord[]> {
   return out;
 }
 
+/** The stored summaries of `ids` that are valid; missing or damaged ones are left out. */
+async function readHeads(ids: string[]): Promise<RunHead[]> {
+  const d = await db();
+  const raw = await Promise.all(ids.map((id) => d.get(RUNS_STORE, id) as Promise<unknown>));
+  return checkedHeads(raw.filter((r) => r !== undefined));
+}
+
+/** The stored steps of run `id`; empty columns when there are none (or they are damaged). */
+export async function readSteps(id: string): Promise<StepColumns> {
+  const rec = (await (await db()).get(STEPS_STORE, id)) as StoredSteps | undefined;
+  return rec?.steps ?? emptySteps();
+}
+
+/** Full records (summary and steps) of `runs`, for exports; steps in memory are used as they are. */
+export async function readRecords(runs: LabRun[]): Promise<RunRecord[]> {
+  const out: RunRecord[] = [];
+  for (const r of runs) out.push(joinRun(stripSteps(r), r.steps ?? (await readSteps(r.id))));
+  return out;
+}
+
 /** Makes the list show what is stored for `ids` (and drop `removed`), without writing it back. */
 async function takeIn(ids: string[], removed: string[]): Promise<void> {
   if (closed) return;
   try {
-    const stored = await readRuns(ids);
+    const stored = await readHeads(ids);
     const found = new Set(stored.map((r) => r.id));
-    takingIn = true;
-    try {
-      store.getState().applyStoredRuns(stored, [...removed, ...ids.filter((id) => !found.has(id))]);
-    } finally {
-      takingIn = false;
-    }
+    adopt(stored, [...removed, ...ids.filter((id) => !found.has(id))]);
   } catch (err) {
     unsaved(err);
   }
 }
 
+function adopt(stored: RunHead[], removed: string[]): void {
+  takingIn = true;
+  try {
+    store.getState().applyStoredRuns(stored, removed);
+  } finally {
+    takingIn = false;
+  }
+}
+
+/** Runs another writer (the import Worker) has just stored: the list shows them, other tabs hear. */
+export function adoptStored(heads: RunHead[]): void {
+  adopt(heads, []);
+  channel?.postMessage({ saved: heads.map((h) => h.id), removed: [] } satisfies RunsChange);
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Every stored summary, a page at a time so no read or check holds the page for long. */
+async function readAllHeads(): Promise<RunHead[]> {
+  const d = await db();
+  const out: RunHead[] = [];
+  let after: IDBValidKey | null = null;
+  for (;;) {
+    const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+    const raw = (await d.getAll(RUNS_STORE, range, READ_PAGE)) as { id?: IDBValidKey }[];
+    out.push(...checkedHeads(raw));
+    if (raw.length < READ_PAGE) return out;
+    after = raw[raw.length - 1].id ?? null;
+    await nextTask();
+  }
+}
+
 /** Loads the saved runs, then keeps the database in step with the store. Call once at start. */
 export async function startRunPersistence(): Promise<void> {
-  let saved: RunRecord[] = [];
+  let saved: RunHead[] = [];
   try {
-    const raw: unknown[] = await (await db()).getAll(STORE);
-    // Records from an older version (or damaged) are skipped, not allowed to break the page.
-    for (const r of raw) {
-      try {
-        saved.push(checkRun(r));
-      } catch (err) {
-        if (!(err instanceof InvalidInput)) throw err;
-      }
-    }
-    // A run that was training when the page closed ended there.
-    saved = saved.map((r) => (r.status === 'training' ? { ...r, status: 'stopped' } : r));
+    saved = await readAllHeads();
+    // A run that was training when the page closed ended there (checkHead says `stopped`).
     saved.sort((a, b) => a.createdAt - b.createdAt);
   } catch (err) {
     unsaved(err);
@@ -153,19 +223,26 @@ export async function startRunPersistence(): Promise<void> {
     channel = new BroadcastChannel(CHANNEL);
     channel.onmessage = (e: MessageEvent<RunsChange>) => void takeIn(e.data.saved, e.data.removed);
   }
+  // Leaving the page ends the time to undo: the trashed runs are deleted, not brought back.
+  addEventListener('pagehide', () => store.getState().emptyTrash());
   store.subscribe((next, prev) => {
-    if (next.runs === prev.runs || takingIn) return;
+    if ((next.runs === prev.runs && next.trash === prev.trash) || takingIn) return;
+    const trashedBefore = new Set(prev.trash?.runs.map((r) => r.id) ?? []);
+    const trashed = new Set(next.trash?.runs.map((r) => r.id) ?? []);
     const before = new Map(prev.runs.map((r) => [r.id, r]));
-    const changed = next.runs.filter((r) => before.get(r.id) !== r);
+    // A run back from the trash was never deleted from the database: nothing to write.
+    const changed = next.runs.filter((r) => before.get(r.id) !== r && !trashedBefore.has(r.id));
     const edited = new Set(changed.filter((r) => before.has(r.id)).map((r) => r.id));
     const nextIds = new Set(next.runs.map((r) => r.id));
-    const removed = prev.runs.filter((r) => !nextIds.has(r.id)).map((r) => r.id);
-    void write(changed, removed, edited);
+    const removed = [...prev.runs.map((r) => r.id), ...trashedBefore].filter(
+      (id) => !nextIds.has(id) && !trashed.has(id),
+    );
+    if (changed.length > 0 || removed.length > 0) void write(changed, removed, edited);
   });
 }
 
 /** Saves `changed` and deletes `removed`; `edited`: ids that were stored before (not new here). */
-async function write(changed: RunRecord[], removed: string[], edited: Set<string>): Promise<void> {
+async function write(changed: LabRun[], removed: string[], edited: Set<string>): Promise<void> {
   if (closed) {
     lost();
     return;
@@ -174,16 +251,26 @@ async function write(changed: RunRecord[], removed: string[], edited: Set<string
     // A run another tab is training is written by that tab only: this tab's edit is undone.
     const busy = await heldElsewhere([...changed.map((r) => r.id), ...removed]);
     const d = await db();
-    const tx = d.transaction(STORE, 'readwrite');
+    const tx = d.transaction([RUNS_STORE, STEPS_STORE], 'readwrite');
+    const runs = tx.objectStore(RUNS_STORE);
+    const steps = tx.objectStore(STEPS_STORE);
     const gone: string[] = [];
     const puts = changed
       .filter((r) => !busy.has(r.id))
       .map(async (r) => {
         // Deleted by another tab since this one loaded it: it stays deleted.
-        if (edited.has(r.id) && (await tx.store.getKey(r.id)) === undefined) gone.push(r.id);
-        else await tx.store.put(r);
+        if (edited.has(r.id) && (await runs.getKey(r.id)) === undefined) gone.push(r.id);
+        else {
+          // Only runs with their steps in memory (trained here) write them; edits write the summary.
+          await Promise.all([
+            runs.put(stripSteps(r)),
+            r.steps ? steps.put({ id: r.id, steps: r.steps } satisfies StoredSteps) : undefined,
+          ]);
+        }
       });
-    const deletes = removed.filter((id) => !busy.has(id)).map((id) => tx.store.delete(id));
+    const deletes = removed
+      .filter((id) => !busy.has(id))
+      .flatMap((id) => [runs.delete(id), steps.delete(id)]);
     await Promise.all([...puts, ...deletes, tx.done]);
     const saved = changed.map((r) => r.id).filter((id) => !busy.has(id) && !gone.includes(id));
     channel?.postMessage({ saved, removed: removed.filter((id) => !busy.has(id)) } satisfies RunsChange);

@@ -16,7 +16,9 @@ export const IMPORT_CHUNK = 250;
 
 /** A refusal when `stored` runs plus `incoming` new ones would pass MAX_RUNS; null when they fit. */
 export function checkRunCount(stored: number, incoming: number, max = MAX_RUNS): Problem | null {
-  return stored + incoming > max ? problem('experiment.tooManyRuns', { count: stored + incoming, max }) : null;
+  return stored + incoming > max
+    ? problem('experiment.tooManyRuns', { count: stored + incoming, max })
+    : null;
 }
 
 /** A refusal when run number `run` (1-based) has more than MAX_STEPS_PER_RUN steps. */

@@ -72,22 +72,37 @@ export function reachedTarget(rec: Pick<RunRecord, 'steps'>, target: number): Re
   return null;
 }
 
+/** Steps in memory (a record, the live run) answer exactly; a stored summary from its digest. */
+function stepFacts(
+  rec: Summarizable,
+  target: number,
+): { toTarget: Reached | null; totalSteps: number; ips: number | null; seconds: number } {
+  const steps = rec.steps;
+  if (steps) {
+    const n = steps.step.length;
+    return {
+      toTarget: reachedTarget({ steps }, target),
+      totalSteps: n > 0 ? steps.step[n - 1] : 0,
+      ips: meanSd(steps.imagesPerSec)?.mean ?? null,
+      seconds: n > 0 ? steps.seconds[n - 1] : 0,
+    };
+  }
+  const d = 'digest' in rec ? rec.digest : null;
+  return {
+    toTarget: d ? reachedFromDigest(d, target) : null,
+    totalSteps: d?.lastStep ?? 0,
+    ips: d?.meanImagesPerSec ?? null,
+    seconds: d?.lastSeconds ?? 0,
+  };
+}
+
 export function summarize(rec: Summarizable, target: number): RunSummary {
   const epochEvals = rec.evals.filter((e) => e.kind === 'epoch');
   // A run stopped before its first epoch end still has mid-epoch estimates worth showing.
   const evals = epochEvals.length > 0 ? epochEvals : rec.evals;
   const last = evals.length > 0 ? evals[evals.length - 1] : null;
   const lastEpoch = epochEvals.length > 0 ? epochEvals[epochEvals.length - 1] : null;
-  // Steps in memory (a record, the live run) are exact; a stored summary answers from its digest.
-  const steps = rec.steps;
-  const toTarget = steps ? reachedTarget({ steps }, target) : reachedFromDigest(rec.digest, target);
-  const totalSteps = steps ? (steps.step.length > 0 ? steps.step[steps.step.length - 1] : 0) : rec.digest.lastStep;
-  const ips = steps ? (meanSd(steps.imagesPerSec)?.mean ?? null) : rec.digest.meanImagesPerSec;
-  const seconds = steps
-    ? steps.seconds.length > 0
-      ? steps.seconds[steps.seconds.length - 1]
-      : 0
-    : rec.digest.lastSeconds;
+  const { toTarget, totalSteps, ips, seconds } = stepFacts(rec, target);
   return {
     id: rec.id,
     finalTop1: last?.top1Error ?? null,

@@ -53,3 +53,19 @@ describe('run summaries', () => {
     expect(() => checkHead({ ...h, name: 5 })).toThrow(InvalidInput);
   });
 });
+
+describe('the version-1 migration step', () => {
+  it('splits an old record into its summary and its steps', async () => {
+    const { splitV1 } = await import('./storedRuns');
+    const old = structuredClone(runs[2]);
+    const split = splitV1(old);
+    expect(split?.head).toEqual(headOf(runs[2]));
+    expect(split?.steps).toEqual({ id: 'c', steps: runs[2].steps });
+  });
+  it('leaves damaged or already split records alone', async () => {
+    const { splitV1 } = await import('./storedRuns');
+    expect(splitV1({ ...runs[0], settings: null })).toBeNull();
+    expect(splitV1(headOf(runs[0]))).toBeNull();
+    expect(splitV1('x')).toBeNull();
+  });
+});

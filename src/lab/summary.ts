@@ -96,7 +96,10 @@ export function stripSteps(run: LabRun): RunHead {
 export function checkHead(v: unknown): RunHead {
   if (!isObject(v) || !isObject(v.digest)) fail(problem('experiment.noSteps'));
   const d = v.digest;
-  const rec = checkRun({ ...v, steps: { step: [], epoch: [], seconds: [], loss: [], batchAcc: [], imagesPerSec: [] } });
+  const rec = checkRun({
+    ...v,
+    steps: { step: [], epoch: [], seconds: [], loss: [], batchAcc: [], imagesPerSec: [] },
+  });
   const reach = d.reach;
   if (!Array.isArray(reach) || reach.length % 3 !== 0 || !reach.every((x) => typeof x === 'number'))
     fail(problem('value.notList', { name: 'digest.reach', value: '' }));
@@ -108,7 +111,8 @@ export function checkHead(v: unknown): RunHead {
       count: num(d.count, 'digest.count', 0),
       lastStep: num(d.lastStep, 'digest.lastStep', 0),
       lastSeconds: num(d.lastSeconds, 'digest.lastSeconds', 0),
-      meanImagesPerSec: d.meanImagesPerSec === null ? null : num(d.meanImagesPerSec, 'digest.meanImagesPerSec', 0),
+      meanImagesPerSec:
+        d.meanImagesPerSec === null ? null : num(d.meanImagesPerSec, 'digest.meanImagesPerSec', 0),
       reach: reach as number[],
     },
   };

@@ -40,7 +40,10 @@ export function fastest(figures: BackendFigure[]): BackendName | null {
   return best?.backend ?? null;
 }
 
-const DB = 'alexnet-lab';
+// A database of its own: sharing the runs' database ('alexnet-lab') at its version 1 meant
+// whichever opened it first created only its own store, and the runs' upgrade to version 2
+// would have refused this one (VersionError) from then on.
+const DB = 'alexnet-lab-backend';
 const STORE = 'backend-probe';
 
 function openDb(): Promise<IDBDatabase | null> {

@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { createLabSlice, type LabSlice } from './labSlice';
-import { fakeRun } from '../lab/testData.testing';
+import { createLabSlice, UNDO_MS, type LabSlice } from './labSlice';
+import { fakeRun as fakeRecord } from '../lab/testData.testing';
+import { headOf, type LabRun } from '../lab/summary';
+
+/** A run as the lab holds it (summary and, as for a run trained here, its steps). */
+const fakeRun = (...a: Parameters<typeof fakeRecord>): LabRun => {
+  const r = fakeRecord(...a);
+  return { ...headOf(r), steps: r.steps };
+};
 import type { QueueItem } from '../lab/queue';
 
 function lab() {
@@ -11,6 +18,10 @@ function lab() {
   });
   return s;
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('lab slice', () => {
   it('renames and pins by replacing only that record (what the persistence module saves)', () => {
@@ -51,6 +62,48 @@ describe('lab slice', () => {
     expect(s.getState().selectedIds).toEqual(['b']);
   });
 
+  it('deletes many runs into a trash that Undo empties back into the list', () => {
+    vi.useFakeTimers();
+    const s = lab();
+    s.getState().addLiveRun({ ...fakeRun('c', {}, 2, { top1: [0.4] }), createdAt: 2000 });
+    s.setState({ baselineId: 'b', selectedIds: ['a', 'b'] });
+    s.getState().deleteRuns(['a', 'b', 'c']);
+    expect(s.getState().runs.map((r) => r.id)).toEqual(['c']);
+    expect(s.getState().trash?.runs.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(s.getState().baselineId).toBeNull();
+    expect(s.getState().selectedIds).toEqual([]);
+    vi.advanceTimersByTime(UNDO_MS - 1);
+    s.getState().undoDelete();
+    expect(s.getState().runs.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(s.getState().trash).toBeNull();
+    // The timer of the undone deletion does not empty a later trash early.
+    vi.advanceTimersByTime(10);
+    expect(s.getState().runs).toHaveLength(3);
+  });
+
+  it('empties the trash when the undo time is over, or when another deletion comes', () => {
+    vi.useFakeTimers();
+    const s = lab();
+    s.getState().deleteRuns(['a']);
+    s.getState().deleteRuns(['b']);
+    expect(s.getState().trash?.runs.map((r) => r.id)).toEqual(['b']);
+    vi.advanceTimersByTime(UNDO_MS);
+    expect(s.getState().trash).toBeNull();
+    s.getState().undoDelete();
+    expect(s.getState().runs).toEqual([]);
+  });
+
+  it('keeps a trashed run out of the list when another tab saves it', () => {
+    const s = lab();
+    s.getState().deleteRuns(['a']);
+    s.getState().applyStoredRuns([fakeRun('a', {}, 1, { top1: [0.5] })], []);
+    expect(s.getState().runs.map((r) => r.id)).toEqual(['b']);
+    // Deleted in another tab meanwhile: Undo cannot bring it back.
+    s.getState().applyStoredRuns([], ['a']);
+    s.getState().undoDelete();
+    expect(s.getState().runs.map((r) => r.id)).toEqual(['b']);
+  });
+
   it('clamps the target accuracy to 1…100 %', () => {
     const s = lab();
     s.getState().setTarget(7);
@@ -83,11 +136,11 @@ describe('lab slice', () => {
     expect(s.getState().runs.map((r) => r.id)).toEqual(['z', 'a', 'b']);
     expect(s.getState().runs[1]).toBe(a);
     expect(s.getState().runsLoaded).toBe(true);
-    s.getState().importRuns(s.getState().runs, 'nope', { kind: 'info', text: 'x' });
+    s.getState().adoptBaseline('nope');
     expect(s.getState().baselineId).toBeNull();
-    s.getState().importRuns(s.getState().runs, 'z', { kind: 'info', text: 'x' });
+    s.getState().adoptBaseline('z');
     expect(s.getState().baselineId).toBe('z');
-    s.getState().importRuns(s.getState().runs, 'a', { kind: 'info', text: 'x' });
+    s.getState().adoptBaseline('a');
     expect(s.getState().baselineId).toBe('z');
   });
 

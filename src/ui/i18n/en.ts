@@ -278,6 +278,22 @@ export const en = {
   labImportExperiment: 'Import experiment',
   labImportTooBig: '{name} is too large to be an experiment file.',
   labImported: '{name}: {added} runs added, {skipped} already here.',
+  labImportCancelled: '{name}: import cancelled; no run was added.',
+  labImportReading: 'Reading and checking {name}…',
+  labImportProgress: '{name}: {done} of {total} runs written',
+  labImportCancel: 'Cancel import',
+  labCurvesFirst: 'Drawn: the first {n} of {total} compared runs. Tick fewer runs to choose which.',
+  labPagePrev: 'Previous page',
+  labPageNext: 'Next page',
+  labPageOf: 'Page {page} of {pages}',
+  labRunsPages: 'Pages of the run list',
+  labResultsPages: 'Pages of the results table',
+  labSelectAll: 'Select all runs ({n})',
+  labSelectRun: 'Select {name}',
+  labDeleteSelected: 'Delete selected ({n})',
+  labCompareSelected: 'Compare selected ({n})',
+  labDeleted: '{n} run(s) deleted. Undo is possible for {s} s more.',
+  labUndo: 'Undo',
   // Robustness
   panelCrashed:
     'The “{name}” panel hit an error ({message}). The rest of the page still works and your runs are kept.',
@@ -323,6 +339,12 @@ export const en = {
   'problem.experiment.newerVersion':
     'This experiment file was written by a newer version of AlexNet Lab (format {version}); this one reads format {supported}.',
   'problem.experiment.noRuns': 'This experiment file has no list of runs.',
+  'problem.experiment.tooManyRuns':
+    'The lab holds at most {max} runs; with this file it would hold {count}. Delete some runs or import a smaller file.',
+  'problem.experiment.tooManySteps':
+    'Run {run} of this file has {steps} steps; the lab holds at most {max} steps per run. Nothing was imported.',
+  'problem.experiment.importBusy': 'Another import is still running: wait for it to finish, or cancel it.',
+  'problem.experiment.importFailed': 'The import stopped unexpectedly; runs written before that are kept.',
   'problem.experiment.damaged': 'This experiment file is damaged, in run {run}:',
   'problem.experiment.noSteps': 'the run is missing its steps or evaluations.',
   'problem.experiment.stepColumns': 'its step columns have different lengths.',

@@ -4,7 +4,9 @@ import { useT, type MessageKey } from '../i18n';
 import { useApp } from '../../store';
 import { useCompared } from './useCompared';
 import { useSameList } from './useSameList';
-import type { RunRecord } from '../../lab/record';
+import type { StepColumns } from '../../lab/record';
+import type { LabRun } from '../../lab/summary';
+import { useRunSteps } from './useRunSteps';
 import { lttbIndices } from '../charts/downsample';
 import { downloadBlob, downloadText, svgText, svgToPng } from './download';
 
@@ -22,12 +24,14 @@ const METRICS: { id: Metric; key: MessageKey }[] = [
 const COLOURS = ['#37a', '#c60', '#3a3', '#a33', '#85c', '#088', '#b5a', '#665', '#d90', '#29c'];
 /** Points per loss curve: enough for the shape, few enough to draw 24 runs at once. */
 const MAX_POINTS = 400;
+/** Runs drawn at most: the first ones compared. Only their steps are read from IndexedDB. */
+export const MAX_DRAWN = 24;
 
 /** One curve: the loss per step, or a per-epoch evaluation; percentages for accuracies and errors. */
-function curve(r: RunRecord, metric: Metric, axis: Axis): { x: number; y: number }[] {
+function curve(r: LabRun, steps: StepColumns, metric: Metric, axis: Axis): { x: number; y: number }[] {
   if (metric === 'loss') {
-    const xs = axis === 'step' ? r.steps.step : axis === 'epoch' ? r.steps.epoch : r.steps.seconds;
-    return lttbIndices(xs, r.steps.loss, MAX_POINTS).map((i) => ({ x: xs[i], y: r.steps.loss[i] }));
+    const xs = axis === 'step' ? steps.step : axis === 'epoch' ? steps.epoch : steps.seconds;
+    return lttbIndices(xs, steps.loss, MAX_POINTS).map((i) => ({ x: xs[i], y: steps.loss[i] }));
   }
   return r.evals
     .filter((e) => e.kind === 'epoch' || metric === 'testAcc' || metric === 'top1' || metric === 'top5')
@@ -67,18 +71,26 @@ export function CompareCharts() {
   const box = useRef<HTMLDivElement>(null);
   const liveLeftOut = liveId !== null && !paused && runs.some((r) => r.id === liveId);
   // The other runs are finished records: the same objects while a run trains, so the same list.
-  const drawn = useSameList(liveLeftOut ? runs.filter((r) => r.id !== liveId) : runs);
+  const drawable = liveLeftOut ? runs.filter((r) => r.id !== liveId) : runs;
+  const drawn = useSameList(drawable.slice(0, MAX_DRAWN));
+  const steps = useRunSteps(drawn);
+  const stepsKey = drawn.filter((r) => steps.has(r.id)).length;
   // Only a paused live run is drawn and still changes (in place): then `version` tells.
   const drawnVersion = liveId !== null && paused ? version : 0;
   const series = useMemo(() => {
     void drawnVersion;
     // Each run's values under its own key, so a legend click names the run it was for.
-    return drawn.map((r, i) => {
+    void stepsKey;
+    return drawn.flatMap((r, i) => {
+      const s = steps.get(r.id);
+      if (!s) return [];
       const key = `s${i}`;
-      const data = curve(r, metric, axis).map((p) => ({ x: p.x, [key]: p.y }));
-      return { id: r.id, key, name: r.name, colour: COLOURS[i % COLOURS.length], data };
+      const data = curve(r, s, metric, axis).map((p) => ({ x: p.x, [key]: p.y }));
+      return [{ id: r.id, key, name: r.name, colour: COLOURS[i % COLOURS.length], data }];
     });
-  }, [drawn, metric, axis, drawnVersion]);
+    // `steps` is a new map each render; `stepsKey` says when more of it arrived.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [drawn, metric, axis, drawnVersion, stepsKey]);
   // The recharts tree as one memoised element: re-renders of this panel (the run list's version
   // ticks twice a second while training) then skip recharts entirely.
   const plot = useMemo(
@@ -167,6 +179,9 @@ export function CompareCharts() {
         </div>
       </div>
       {liveLeftOut && <p className="hint">{t('labLiveRunLater')}</p>}
+      {drawable.length > MAX_DRAWN && (
+        <p className="hint">{t('labCurvesFirst', { n: MAX_DRAWN, total: drawable.length })}</p>
+      )}
       <div ref={box}>{plot}</div>
     </div>
   );

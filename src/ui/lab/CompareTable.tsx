@@ -1,10 +1,14 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { pageOf } from '../../lab/capacity';
+import { Pager } from './Pager';
 import { useT } from '../i18n';
 import { useCompared } from './useCompared';
 import { diffFromBaseline, fieldSpread, groupVariants, summarize } from '../../lab/stats';
 import { variantKey } from '../../lab/plan';
 import { pct, plain, signedPct, spreadPct } from './format';
 import { TableScroll } from '../TableScroll';
+
+const TABLE_PAGE = 50;
 
 /**
  * One row per run (final and best top-1 / top-5 error, time to the target accuracy, images/s,
@@ -21,6 +25,9 @@ export function CompareTable() {
     return { rows: runs.map((r) => ({ run: r, s: summarize(r, target) })), groups, baseSummaries };
   }, [runs, baseline, target, version]);
   const baseTop1 = fieldSpread(baseSummaries, 'finalTop1')?.mean ?? null;
+  // Thousands of compared runs: a page of rows at a time (the variant means below cover them all).
+  const [pageNo, setPageNo] = useState(0);
+  const page = pageOf(rows.length, pageNo, TABLE_PAGE);
 
   return (
     <div className="lab-block">
@@ -42,7 +49,7 @@ export function CompareTable() {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ run, s }) => (
+            {rows.slice(page.start, page.end).map(({ run, s }) => (
               <tr
                 key={run.id}
                 data-run-id={run.id}
@@ -70,6 +77,7 @@ export function CompareTable() {
           </tbody>
         </table>
       </TableScroll>
+      <Pager page={page} onPage={setPageNo} label={t('labResultsPages')} />
       {groups.length > 0 && (
         <TableScroll label={t('labGroupsCaption')}>
           <table data-testid="compare-groups" className="lab-table">

@@ -1,14 +1,15 @@
 import { useRef } from 'react';
 import { store, useApp } from '../../store';
 import { renderProblem, useLang, useT } from '../i18n';
-import { exportExperiment, importExperiment, mergeRuns, MAX_EXPERIMENT_BYTES } from '../../lab/experiment';
+import { exportExperiment, MAX_EXPERIMENT_BYTES } from '../../lab/experiment';
 import { comparisonToCsv, comparisonToJson } from '../../lab/csv';
 import { scorecard } from '../../lab/scorecard';
 import { fieldSpread, groupVariants } from '../../lab/stats';
 import { variantKey } from '../../lab/plan';
+import { cancelImport, importFile as importInWorker } from '../../client/importer';
+import { readRecords } from '../../client/runsDb';
 import { useCompared } from './useCompared';
 import { downloadText } from './download';
-import { problem } from '../../shared/problem';
 
 /** The comparison as CSV / JSON, and whole experiments (all runs) as one file, out and in. */
 export function ExperimentFiles() {
@@ -16,8 +17,9 @@ export function ExperimentFiles() {
   const lang = useLang();
   const { runs, baseline, target } = useCompared();
   const all = useApp((s) => s.runs);
+  const progress = useApp((s) => s.importProgress);
   const input = useRef<HTMLInputElement>(null);
-  const { setLabMessage, importRuns } = store.getState();
+  const { setLabMessage } = store.getState();
   const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
   const baselineTop1 = () => {
@@ -31,28 +33,28 @@ export function ExperimentFiles() {
       setLabMessage({ kind: 'error', text: t('labImportTooBig', { name: file.name }) });
       return;
     }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      // Moved, changed or deleted since it was picked: our words, not the browser's sentence.
-      setLabMessage({
-        kind: 'error',
-        text: `${file.name}: ${renderProblem(lang, problem('file.unreadable'))}`,
-      });
-      return;
-    }
-    const res = importExperiment(text);
-    if (!res.ok) {
+    // Read, checked and written by the import Worker: the page stays free meanwhile.
+    const res = await importInWorker(file);
+    if (res.kind === 'refused') {
       const why = [res.problem, res.detail].map((p) => (p ? renderProblem(lang, p) : ''));
       setLabMessage({ kind: 'error', text: `${file.name}: ${why.join(' ').trim()}` });
-      return;
-    }
-    const merged = mergeRuns(store.getState().runs, res.runs);
-    importRuns(merged.runs, res.baselineId, {
-      kind: 'info',
-      text: t('labImported', { added: merged.added, skipped: merged.skipped, name: file.name }),
-    });
+    } else if (res.kind === 'cancelled')
+      setLabMessage({ kind: 'info', text: t('labImportCancelled', { name: file.name }) });
+    else
+      setLabMessage({
+        kind: 'info',
+        text: t('labImported', { added: res.added, skipped: res.skipped, name: file.name }),
+      });
+  }
+
+  async function exportAll() {
+    // The steps are read from IndexedDB only now: the list holds summaries.
+    const records = await readRecords(store.getState().runs);
+    downloadText(
+      `alexnet-lab-experiment-${stamp()}.json`,
+      exportExperiment(records, store.getState().baselineId, new Date()),
+      'application/json',
+    );
   }
 
   return (
@@ -86,16 +88,7 @@ export function ExperimentFiles() {
       >
         {t('labExportCompareJson')}
       </button>
-      <button
-        disabled={all.length === 0}
-        onClick={() =>
-          downloadText(
-            `alexnet-lab-experiment-${stamp()}.json`,
-            exportExperiment(all, store.getState().baselineId, new Date()),
-            'application/json',
-          )
-        }
-      >
+      <button disabled={all.length === 0} onClick={() => void exportAll()}>
         {t('labExportExperiment')}
       </button>
       <label className="file-button">
@@ -104,6 +97,7 @@ export function ExperimentFiles() {
           ref={input}
           type="file"
           accept=".json,application/json"
+          disabled={progress !== null}
           onChange={(e) => {
             const f = e.currentTarget.files?.[0];
             if (f) void importFile(f);
@@ -111,6 +105,22 @@ export function ExperimentFiles() {
           }}
         />
       </label>
+      {progress && (
+        <div className="import-progress" data-testid="import-progress" role="status">
+          <label>
+            <span>
+              {progress.total === 0
+                ? t('labImportReading', { name: progress.name })
+                : t('labImportProgress', { name: progress.name, done: progress.done, total: progress.total })}
+            </span>
+            <progress
+              max={Math.max(1, progress.total)}
+              value={progress.total === 0 ? undefined : progress.done}
+            />
+          </label>
+          <button onClick={() => cancelImport()}>{t('labImportCancel')}</button>
+        </div>
+      )}
     </div>
   );
 }

@@ -46,7 +46,7 @@ export function QueuePanel() {
       ? {
           fraction: (latest.epoch - 1 + latest.epochProgress) / epochs,
           etaS: latest.etaRunS,
-          elapsedS: live.steps.seconds[live.steps.seconds.length - 1] ?? 0,
+          elapsedS: live.steps?.seconds[live.steps.seconds.length - 1] ?? 0,
         }
       : null,
     finishedS,

@@ -1,13 +1,13 @@
 import { useApp } from '../../store';
-import type { RunRecord } from '../../lab/record';
+import type { LabRun } from '../../lab/summary';
 
 /**
  * The runs in the compare view (the ticked ones, or all), and the baseline: the one picked, else
  * the latest run labelled "baseline" by a queue, else the oldest run.
  */
 export function useCompared(): {
-  runs: RunRecord[];
-  baseline: RunRecord | null;
+  runs: LabRun[];
+  baseline: LabRun | null;
   target: number;
   version: number;
 } {
@@ -16,7 +16,9 @@ export function useCompared(): {
   const baselineId = useApp((s) => s.baselineId);
   const target = useApp((s) => s.target);
   const version = useApp((s) => s.runsVersion);
-  const runs = selected.length === 0 ? all : all.filter((r) => selected.includes(r.id));
+  // A Set: with thousands of runs, `includes` per run would be quadratic.
+  const picked = new Set(selected);
+  const runs = selected.length === 0 ? all : all.filter((r) => picked.has(r.id));
   const baseline =
     all.find((r) => r.id === baselineId) ??
     [...runs].reverse().find((r) => r.variant === 'baseline') ??

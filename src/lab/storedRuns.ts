@@ -1,0 +1,37 @@
+// The lab's IndexedDB layout, shared by the page (client/runsDb.ts) and the import Worker
+// (worker/importRuns.ts), and the pure step of its migrations. Pure: names and data only.
+//
+// Version 1 kept each run as one record with its steps, so start-up read every step of every run.
+// Version 2 keeps a summary record per run (`runs`, see summary.ts) and its steps apart (`steps`,
+// same key), read only for the runs a chart draws.
+
+import type { StepColumns } from './record';
+import { checkRun } from './experiment';
+import { headOf, type RunHead } from './summary';
+import { InvalidInput, isObject } from './validate';
+
+export const RUNS_DB = 'alexnet-lab';
+export const RUNS_DB_VERSION = 2;
+export const RUNS_STORE = 'runs';
+export const STEPS_STORE = 'steps';
+
+/** A record of the `steps` store. */
+export interface StoredSteps {
+  id: string;
+  steps: StepColumns;
+}
+
+/**
+ * A version-1 record split into its summary and its steps; null for anything else (damaged
+ * records stay as they are and are skipped when read, as version 1 skipped them).
+ */
+export function splitV1(raw: unknown): { head: RunHead; steps: StoredSteps } | null {
+  if (!isObject(raw) || !isObject(raw.steps)) return null;
+  try {
+    const rec = checkRun(raw);
+    return { head: headOf(rec), steps: { id: rec.id, steps: rec.steps } };
+  } catch (err) {
+    if (err instanceof InvalidInput) return null;
+    throw err;
+  }
+}
