@@ -24,13 +24,14 @@ import {
   type StoredSteps,
 } from '../lab/storedRuns';
 import { InvalidInput } from '../lab/validate';
+import { summarize } from '../lab/stats';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
 import { problem, type Problem } from '../shared/problem';
 
 const CHANNEL = 'alexnet-lab-runs';
 const LOCK_PREFIX = 'alexnet-lab-run:';
 /** Summaries read per request at start: each page is one short task, not one long one. */
-const READ_PAGE = 500;
+const READ_PAGE = 250;
 
 /** What a tab tells the others after a write: the ids it saved and the ids it deleted. */
 interface RunsChange {
@@ -201,7 +202,12 @@ async function readAllHeads(): Promise<RunHead[]> {
   for (;;) {
     const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
     const raw = (await d.getAll(RUNS_STORE, range, READ_PAGE)) as { id?: IDBValidKey }[];
-    out.push(...checkedHeads(raw));
+    const heads = checkedHeads(raw);
+    // Summarised here, page by page (stats keeps each), so the first render of the results table
+    // and the scorecard over all runs is not one long task.
+    const target = store.getState().target;
+    for (const h of heads) summarize(h, target);
+    out.push(...heads);
     if (raw.length < READ_PAGE) return out;
     after = raw[raw.length - 1].id ?? null;
     await nextTask();

@@ -32,6 +32,17 @@ export function configKey(c: ModelConfig): string {
  * seeds, so their results may be averaged.
  */
 export function variantKey(s: RunSettings): string {
+  // Settings objects are never changed in place: a run's key is worked out once.
+  const kept = variantKeys.get(s);
+  if (kept !== undefined) return kept;
+  const key = variantKeyNow(s);
+  variantKeys.set(s, key);
+  return key;
+}
+
+const variantKeys = new WeakMap<RunSettings, string>();
+
+function variantKeyNow(s: RunSettings): string {
   const o = s.optimizer;
   const d = s.data;
   return [

@@ -131,12 +131,22 @@ export function scorecard(runs: Summarizable[], baseline: Summarizable, target: 
   const keyed = new Map<string, Summarizable[]>();
   for (const r of finished) {
     const k = variantKey(r.settings);
-    keyed.set(k, [...(keyed.get(k) ?? []), r]);
+    // Pushed, not copied: thousands of runs of one variant would make a copy per run quadratic.
+    const list = keyed.get(k);
+    if (list) list.push(r);
+    else keyed.set(k, [r]);
   }
+  // Most claims share the baseline's variant: each variant's runs are summarised once.
+  const seeded = new Map<string, Map<number, RunSummary>>();
   const bySeed = (patch: Partial<ModelConfig>) => {
     const settings = { ...baseline.settings, config: { ...baseline.settings.config, ...patch } };
-    const m = new Map<number, RunSummary>();
-    for (const r of keyed.get(variantKey(settings)) ?? []) m.set(r.settings.seed, summarize(r, target));
+    const key = variantKey(settings);
+    let m = seeded.get(key);
+    if (!m) {
+      m = new Map<number, RunSummary>();
+      for (const r of keyed.get(key) ?? []) m.set(r.settings.seed, summarize(r, target));
+      seeded.set(key, m);
+    }
     return m;
   };
   return CLAIMS.map((c) => {

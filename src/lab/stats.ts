@@ -96,7 +96,24 @@ function stepFacts(
   };
 }
 
+/**
+ * Summaries of stored runs, by run object and target. A stored summary never changes in place (an
+ * edit makes a new object), so with thousands of runs each is summarised once, not at every
+ * render of the table and the scorecard. Runs with steps in memory (the live run grows in place)
+ * are not kept.
+ */
+const summaries = new WeakMap<object, { target: number; summary: RunSummary }>();
+
 export function summarize(rec: Summarizable, target: number): RunSummary {
+  if (rec.steps) return summarizeNow(rec, target);
+  const kept = summaries.get(rec);
+  if (kept && kept.target === target) return kept.summary;
+  const summary = summarizeNow(rec, target);
+  summaries.set(rec, { target, summary });
+  return summary;
+}
+
+function summarizeNow(rec: Summarizable, target: number): RunSummary {
   const epochEvals = rec.evals.filter((e) => e.kind === 'epoch');
   // A run stopped before its first epoch end still has mid-epoch estimates worth showing.
   const evals = epochEvals.length > 0 ? epochEvals : rec.evals;

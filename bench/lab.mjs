@@ -1,0 +1,146 @@
+/* global document, window, MutationObserver */
+// npm run bench:lab: the ablation lab with a class's worth of runs, in headless Chromium.
+//  1. page start with no stored runs: time until the run list has its data (the goal to match);
+//  2. import of 5,000 runs (the issue's case, about 4 MB): time until they are listed, and the
+//     longest main-thread task meanwhile (PerformanceObserver 'longtask', tasks > 50 ms);
+//  3. page start with 10,000 stored runs (a second 5,000-run file brings the lab there): time
+//     until the run list has its data and shows its first page, and the longest task until then.
+// Prints the figures and writes bench-results/lab.json. Not a test: figures vary by machine.
+//
+// Options: --repeats 3 (page starts measured, median printed)   --skip-build   --port 4181
+//          --steps 2 (steps per imported run)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { build, preview } from 'vite';
+import { chromium } from '@playwright/test';
+import { experimentFile } from './experimentFile.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const repeats = Number(opt('repeats', '3'));
+const port = Number(opt('port', '4181'));
+const steps = Number(opt('steps', '2'));
+const outDir = 'dist-bench-lab';
+
+if (!args.includes('--skip-build')) await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const server = await preview({
+  build: { outDir },
+  preview: { port, host: '127.0.0.1', strictPort: true },
+  logLevel: 'warn',
+});
+const base = `http://127.0.0.1:${port}`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+
+// In every page, before the app: long tasks, and the moments the run list gets its data and rows.
+const probe = () => {
+  window.__lab = { longtasks: [], loadedAt: null, rowsAt: null, importStart: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__lab.longtasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    const l = document.querySelector('[data-testid="run-list"]');
+    if (l && window.__lab.loadedAt === null && l.getAttribute('data-loaded') === 'true')
+      window.__lab.loadedAt = performance.now();
+    if (l && window.__lab.rowsAt === null && l.querySelector('li[data-run-id]'))
+      window.__lab.rowsAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  document.addEventListener(
+    'change',
+    (e) => {
+      if (e.target?.type === 'file') window.__lab.importStart = performance.now();
+    },
+    true,
+  );
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const longest = (tasks, from, to) =>
+  tasks.filter((t) => t.start + t.ms >= from && t.start <= to).reduce((m, t) => Math.max(m, t.ms), 0);
+
+/** Opens the app in `context` and measures its start; `rows`: wait for the first list row too. */
+async function start(context, rows) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForFunction(
+    (r) => window.__lab.loadedAt !== null && (!r || window.__lab.rowsAt !== null),
+    rows,
+    {
+      timeout: 300_000,
+      polling: 50,
+    },
+  );
+  // A second more: a long task right after the data is ready counts too.
+  await page.waitForTimeout(1000);
+  const lab = await page.evaluate(() => window.__lab);
+  await page.close();
+  const ready = Math.max(lab.loadedAt, lab.rowsAt ?? 0);
+  return {
+    loadedMs: lab.loadedAt,
+    rowsMs: lab.rowsAt,
+    longestTaskMs: longest(lab.longtasks, 0, ready + 1000),
+  };
+}
+
+/** Imports `buffer` in `page` and measures until the runs are listed. */
+async function importRuns(page, name, buffer, runs) {
+  await page.getByLabel('Import experiment').setInputFiles({ name, mimeType: 'application/json', buffer });
+  await page.waitForFunction(
+    (text) => [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes(text)),
+    `${name}: ${runs} runs added`,
+    { timeout: 600_000, polling: 50 },
+  );
+  const { lab, now } = await page.evaluate(() => ({ lab: window.__lab, now: performance.now() }));
+  return { ms: now - lab.importStart, longestTaskMs: longest(lab.longtasks, lab.importStart, now) };
+}
+
+const report = { when: new Date().toISOString(), chromium: browser.version(), stepsPerRun: steps };
+try {
+  const context = await browser.newContext();
+  await context.addInitScript(probe);
+  const empty = [];
+  for (let i = 0; i < repeats; i++) empty.push(await start(context, false));
+  report.emptyStart = { runs: empty, medianLoadedMs: median(empty.map((r) => r.loadedMs)) };
+
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForFunction(() => window.__lab.loadedAt !== null);
+  const file = experimentFile(5000, steps, 'a');
+  report.import5000 = { bytes: file.length, ...(await importRuns(page, 'class-a.json', file, 5000)) };
+  // A second file of 5,000 other runs: 10,000 stored.
+  report.import5000again = await importRuns(page, 'class-b.json', experimentFile(5000, steps, 'b'), 5000);
+  await page.close();
+
+  const full = [];
+  for (let i = 0; i < repeats; i++) full.push(await start(context, true));
+  report.start10000 = {
+    runs: full,
+    medianLoadedMs: median(full.map((r) => r.loadedMs)),
+    medianRowsMs: median(full.map((r) => r.rowsMs)),
+    maxLongestTaskMs: Math.max(...full.map((r) => r.longestTaskMs)),
+  };
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const ms = (x) => `${Math.round(x)} ms`;
+console.log(
+  `lab: page start, no runs: data ready ${ms(report.emptyStart.medianLoadedMs)} (median of ${repeats}),` +
+    ` longest task ${ms(Math.max(...report.emptyStart.runs.map((r) => r.longestTaskMs)))}`,
+);
+console.log(
+  `lab: import 5,000 runs (${(report.import5000.bytes / 1e6).toFixed(1)} MB, ${steps} steps each): ` +
+    `${ms(report.import5000.ms)}, longest task ${ms(report.import5000.longestTaskMs)}; ` +
+    `the next 5,000 (to 10,000): ${ms(report.import5000again.ms)}, longest task ${ms(report.import5000again.longestTaskMs)}`,
+);
+console.log(
+  `lab: page start, 10,000 runs: data ready ${ms(report.start10000.medianLoadedMs)}, ` +
+    `first page of the list shown ${ms(report.start10000.medianRowsMs)} (medians of ${repeats}), ` +
+    `longest task ${ms(report.start10000.maxLongestTaskMs)}`,
+);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/lab.json', JSON.stringify(report, null, 2));
