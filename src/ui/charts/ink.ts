@@ -16,11 +16,7 @@ function readInk(): Ink {
 }
 
 /** The ink, followed as dark mode switches (the theme is an attribute of <html>). */
-export const useInk = rootWatch(
-  'data-theme',
-  readInk,
-  (a, b) => a.text === b.text && a.rule === b.rule,
-);
+export const useInk = rootWatch('data-theme', readInk, (a, b) => a.text === b.text && a.rule === b.rule);
 
 /** Axes drawn in the page's colours, unless an axis sets its own. */
 export function inkAxes(axes: uPlot.Axis[] | undefined, ink: Ink): uPlot.Axis[] | undefined {

@@ -5,11 +5,7 @@ import { useSyncExternalStore } from 'react';
 // issue #7), so the value is read once per change and shared.
 
 /** A hook that follows `read()` whenever `attribute` of <html> changes; `same` keeps it stable. */
-export function rootWatch<T>(
-  attribute: string,
-  read: () => T,
-  same: (a: T, b: T) => boolean,
-): () => T {
+export function rootWatch<T>(attribute: string, read: () => T, same: (a: T, b: T) => boolean): () => T {
   const listeners = new Set<() => void>();
   let current: T | undefined;
   let watch: MutationObserver | null = null;
