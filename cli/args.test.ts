@@ -49,7 +49,13 @@ describe('npm run train flags', () => {
     ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.settings.data).toEqual({ batches: [1, 3], quick: true, quickTrain: 2000, quickTest: 500 });
+    expect(r.settings.data).toEqual({
+      batches: [1, 3],
+      quick: true,
+      quickTrain: 2000,
+      quickTest: 500,
+      preprocess: 'channel',
+    });
     expect(r.settings.config.lrn).toBe(false);
     expect(r.options).toEqual({
       backend: 'webgpu',

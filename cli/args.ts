@@ -80,6 +80,8 @@ function splitInline(flag: string): [string, string | undefined] {
 export function settingsToArgs(s: AllSettings): string[] {
   return SETTINGS.flatMap((row) => {
     const v = getPath(s, row.path);
+    // A setting added later and absent from these settings means its default: no flag needed.
+    if (v === undefined && row.absentIsDefault) return [];
     if (row.type === 'bool') return [v ? `--${row.cli}` : `--no-${row.cli}`];
     return [`--${row.cli}`, formatSetting(row, v, 'cli')];
   });

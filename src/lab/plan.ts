@@ -49,6 +49,7 @@ function variantKeyNow(s: RunSettings): string {
     s.config.preset,
     configKey(s.config),
     s.config.grouped ? 'g' : 'u',
+    `w${s.config.width ?? '1'}`,
     o.learningRate,
     o.momentum,
     o.weightDecay,
@@ -56,6 +57,7 @@ function variantKeyNow(s: RunSettings): string {
     o.decayOnPlateau ? `p${o.plateauEpochs}` : 'np',
     d.batches.join(''),
     d.quick ? `q${d.quickTrain}/${d.quickTest}` : 'full',
+    d.preprocess ?? 'channel',
     s.epochs,
     // Optional recipe parts (absent = off): runs with different augmentation or schedules differ.
     s.augment ? `a${+s.augment.flip}${+s.augment.crop}${+s.augment.pcaColor}` : 'a000',

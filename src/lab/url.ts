@@ -46,7 +46,12 @@ const QUEUE_ROWS = [
 export const URL_KEYS: readonly string[] = [...SETTINGS, ...QUEUE_ROWS].map((r) => r.url);
 
 export function encodeUrlState(state: UrlState, into = new URLSearchParams()): URLSearchParams {
-  for (const row of SETTINGS) into.set(row.url, formatSetting(row, getPath(state.settings, row.path), 'url'));
+  for (const row of SETTINGS) {
+    const v = getPath(state.settings, row.path);
+    // Settings from before a row existed leave it out: the link then opens with its default.
+    if (v === undefined && row.absentIsDefault) into.delete(row.url);
+    else into.set(row.url, formatSetting(row, v, 'url'));
+  }
   for (const row of QUEUE_ROWS)
     if (state.queue) into.set(row.url, formatSetting(row, getPath(state.queue, row.path), 'url'));
     else into.delete(row.url);

@@ -76,7 +76,10 @@ export function checkSettings(v: unknown, prefix = ''): RunSettings {
     if (optional && input[part] === undefined) continue;
     if (row.path.includes('.') && !isObject(input[part]))
       fail(problem(input[part] === undefined ? 'value.missing' : 'value.notGroup', { name: prefix + part }));
-    setPath(out, row.path, take(checkSetting(row, getPath(input, row.path), prefix + row.path)));
+    const raw = getPath(input, row.path);
+    // A row added later stays absent (= its default), so older records read back unchanged.
+    if (raw === undefined && row.absentIsDefault) continue;
+    setPath(out, row.path, take(checkSetting(row, raw, prefix + row.path)));
   }
   return out as unknown as RunSettings;
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 const label = (c: ModelConfig) =>
-  `${c.preset} ${c.activation} lrn=${c.lrn} drop=${c.dropout} ${c.pooling} grouped=${c.grouped}`;
+  `${c.preset} ${c.activation} lrn=${c.lrn} drop=${c.dropout} ${c.pooling} grouped=${c.grouped} width=${c.width ?? '1'}`;
 
 /**
  * Output shapes (batch dropped) and variable sizes that TF.js produced, against the spec's table.
@@ -68,6 +68,14 @@ describe('built model agrees with the spec', () => {
       { activation: 'relu', lrn: false, dropout: false, pooling: 'non-overlapping', grouped: false },
     ];
     for (const c of covering) checkAgainstTf({ ...defaultConfig('paper'), ...c }, 1);
+  });
+
+  it('narrower widths: the built variables and forward shapes match the spec, grouped and not', () => {
+    for (const width of ['1/2', '1/4'] as const)
+      for (const grouped of [false, true]) {
+        checkAgainstTf({ ...defaultConfig('cifar'), width, grouped }, 2);
+        checkAgainstTf({ ...defaultConfig('cifar'), width, grouped, pooling: 'non-overlapping' }, 2);
+      }
   });
 });
 

@@ -8,7 +8,7 @@ import type { ModelConfig } from '../shared/types';
 import { createModel, type TrainableModel } from './build';
 import { buildSpec } from './spec';
 import { isProblem, problem, ProblemError, type Problem } from '../shared/problem';
-import { MAX_SEED } from '../shared/settings';
+import { MAX_SEED, WIDTHS } from '../shared/settings';
 import { isNonFiniteFloat16, toFloat16 } from './float16';
 
 export const FORMAT = 'alexnet-lab';
@@ -89,7 +89,9 @@ function isConfig(c: unknown): c is ModelConfig {
     typeof o.lrn === 'boolean' &&
     typeof o.dropout === 'boolean' &&
     (o.pooling === 'overlapping' || o.pooling === 'non-overlapping') &&
-    typeof o.grouped === 'boolean'
+    typeof o.grouped === 'boolean' &&
+    // Absent in files saved before the width setting: ×1.
+    (o.width === undefined || (WIDTHS as readonly unknown[]).includes(o.width))
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allConfigs, buildSpec, defaultConfig } from './spec';
+import { allConfigs, buildSpec, defaultConfig, scaledCount } from './spec';
 import { computeShapes, shapesForInput, totals } from './shapes';
 import type { LayerShape } from '../shared/types';
 
@@ -102,5 +102,68 @@ describe('toggles', () => {
         expect(new Set(spec.layers.map((l) => l.name)).size).toBe(spec.layers.length);
       }
     }
+  });
+});
+
+describe('model width', () => {
+  it('scales every conv filter count and hidden FC unit count, keeping 10 logits', () => {
+    const counts = (c: Parameters<typeof buildSpec>[0]) =>
+      buildSpec(c).layers.flatMap((l) =>
+        l.kind === 'conv' ? [l.filters] : l.kind === 'dense' ? [l.units] : [],
+      );
+    const cifar = defaultConfig('cifar');
+    expect(counts({ ...cifar, width: '1' })).toEqual([64, 192, 384, 256, 256, 1024, 512, 10]);
+    expect(counts({ ...cifar, width: '1/2' })).toEqual([32, 96, 192, 128, 128, 512, 256, 10]);
+    expect(counts({ ...cifar, width: '1/4' })).toEqual([16, 48, 96, 64, 64, 256, 128, 10]);
+    expect(counts({ ...defaultConfig('paper'), width: '1/4' })).toEqual([24, 64, 96, 96, 64, 1024, 1024, 10]);
+    // Absent width (runs saved before the setting) is ×1.
+    expect(counts(cifar)).toEqual(counts({ ...cifar, width: '1' }));
+  });
+
+  it('rounds to even counts, so that two towers split evenly', () => {
+    expect(scaledCount(64, '1/4')).toBe(16);
+    expect(scaledCount(6, '1/4')).toBe(2);
+    expect(scaledCount(10, '1/4')).toBe(2);
+    expect(scaledCount(12, '1/2')).toBe(6);
+    expect(scaledCount(14, '1/4')).toBe(4);
+    expect(scaledCount(1, '1/4')).toBe(2);
+    expect(scaledCount(7, '1')).toBe(7);
+  });
+
+  it('¼ width: hand-computed parameters and multiply-adds of the CIFAR preset, grouped and not', () => {
+    const rows = byName(computeShapes(buildSpec({ ...defaultConfig('cifar'), width: '1/4' })));
+    expect(rows.conv1.params).toBe(5 * 5 * 3 * 16 + 16);
+    expect(rows.conv2.params).toBe(5 * 5 * 16 * 48 + 48);
+    expect(rows.conv3.params).toBe(3 * 3 * 48 * 96 + 96);
+    expect(rows.conv4.params).toBe(3 * 3 * 96 * 64 + 64);
+    expect(rows.conv5.params).toBe(3 * 3 * 64 * 64 + 64);
+    expect(rows.flatten.outShape).toEqual([3 * 3 * 64]);
+    expect(rows.fc6.params).toBe(576 * 256 + 256);
+    expect(rows.fc7.params).toBe(256 * 128 + 128);
+    expect(rows.fc8.params).toBe(128 * 10 + 10);
+    expect(rows.conv1.macs).toBe(32 * 32 * 16 * 5 * 5 * 3);
+    expect(rows.conv2.macs).toBe(15 * 15 * 48 * 5 * 5 * 16);
+    const g = byName(computeShapes(buildSpec({ ...defaultConfig('cifar'), width: '1/4', grouped: true })));
+    // Each tower sees half the input channels: C2 5·5·8·48, C4 3·3·48·64, C5 3·3·32·64.
+    expect(g.conv2.params).toBe(5 * 5 * 8 * 48 + 48);
+    expect(g.conv4.params).toBe(3 * 3 * 48 * 64 + 64);
+    expect(g.conv5.params).toBe(3 * 3 * 32 * 64 + 64);
+    expect(g.conv2.macs).toBe(rows.conv2.macs / 2);
+  });
+
+  it('every width, preset and toggle combination gives whole sizes and grouped convs that split', () => {
+    for (const preset of ['paper', 'cifar'] as const)
+      for (const width of ['1', '1/2', '1/4'] as const)
+        for (const c of allConfigs(preset)) {
+          const spec = buildSpec({ ...c, width });
+          let channels = 3;
+          for (const l of spec.layers)
+            if (l.kind === 'conv') {
+              if (l.groups === 2) expect(channels % 2 === 0 && l.filters % 2 === 0).toBe(true);
+              channels = l.filters;
+            }
+          const rows = computeShapes(spec);
+          expect(rows[rows.length - 1].outShape).toEqual([10]);
+        }
   });
 });

@@ -1,12 +1,23 @@
 // Toggles → entry list. Pure data, no TF.js: the UI uses it for the layer table, the Worker
 // hands the same spec to build.ts.
-import type { LayerSpec, ModelConfig, ModelSpec, PresetId } from '../shared/types';
+import type { LayerSpec, ModelConfig, ModelSpec, ModelWidth, PresetId } from '../shared/types';
 import { DEFAULT_SETTINGS, innovationGrid } from '../shared/settings';
 import { POOLING, PRESETS } from './presets';
 
 /** The paper's network as published: ReLU, LRN, dropout, overlapping pooling, no two-tower split. */
 export function defaultConfig(preset: PresetId = 'cifar'): ModelConfig {
   return { ...DEFAULT_SETTINGS.config, preset };
+}
+
+const WIDTH_FACTOR: Record<ModelWidth, number> = { '1': 1, '1/2': 0.5, '1/4': 0.25 };
+
+/**
+ * A filter or unit count scaled by the width, rounded to an even number (at least 2), so that a
+ * grouped conv still splits its filters and its input channels into two equal towers.
+ */
+export function scaledCount(n: number, width: ModelWidth = '1'): number {
+  const f = WIDTH_FACTOR[width];
+  return f === 1 ? n : Math.max(2, 2 * Math.round((n * f) / 2));
 }
 
 /**
@@ -25,7 +36,7 @@ export function buildSpec(config: ModelConfig): ModelSpec {
     layers.push({
       kind: 'conv',
       name: `conv${n}`,
-      filters: c.filters,
+      filters: scaledCount(c.filters, config.width),
       kernel: c.kernel,
       stride: c.stride,
       pad: c.pad,
@@ -42,7 +53,13 @@ export function buildSpec(config: ModelConfig): ModelSpec {
   const first = bp.convs.length + 1;
   bp.hidden.forEach((h, i) => {
     const n = first + i;
-    layers.push({ kind: 'dense', name: `fc${n}`, units: h.units, init: bp.init, biasInit: h.biasInit });
+    layers.push({
+      kind: 'dense',
+      name: `fc${n}`,
+      units: scaledCount(h.units, config.width),
+      init: bp.init,
+      biasInit: h.biasInit,
+    });
     layers.push({ kind: 'activation', name: `act${n}`, fn: config.activation });
     if (config.dropout) layers.push({ kind: 'dropout', name: `drop${n}`, rate: bp.dropoutRate });
   });

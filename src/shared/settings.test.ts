@@ -7,6 +7,7 @@ import { checkSetting, formatSetting } from './settingsCheck';
 import type { Problem } from './problem';
 import { decodeUrlState, encodeUrlState } from '../lab/url';
 import { validateSettings } from '../lab/validate';
+import { variantKey } from '../lab/plan';
 import { parseTrainArgs, settingsToArgs } from '../../cli/args';
 
 /** A valid value other than the default. */
@@ -66,7 +67,7 @@ describe('the settings table', () => {
     // The paper's network: ReLU, LRN, dropout, overlapping pooling, no two-tower split.
     const paper = { activation: 'relu', lrn: true, dropout: true, pooling: 'overlapping', grouped: false };
     expect(DEFAULT_SETTINGS).toEqual({
-      config: { preset: 'cifar', ...paper },
+      config: { preset: 'cifar', ...paper, width: '1' },
       optimizer: {
         learningRate: 0.01,
         momentum: 0.9,
@@ -75,7 +76,13 @@ describe('the settings table', () => {
         decayOnPlateau: false,
         plateauEpochs: 2,
       },
-      data: { batches: [1, 2, 3, 4, 5], quick: true, quickTrain: 1000, quickTest: 500 },
+      data: {
+        batches: [1, 2, 3, 4, 5],
+        quick: true,
+        quickTrain: 1000,
+        quickTest: 500,
+        preprocess: 'channel',
+      },
       epochs: 1,
       seed: 1,
       augment: { flip: false, crop: false, pcaColor: false },
@@ -146,6 +153,25 @@ describe('the settings table', () => {
       }
     });
   }
+
+  it('reads a file from before the width and preprocessing rows with their defaults', () => {
+    const old = JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Record<string, Record<string, unknown>>;
+    delete old.config.width;
+    delete old.data.preprocess;
+    const read = validateSettings(old);
+    expect(read).toEqual({ ok: true, value: old });
+    // Absent means the default: the same experiment as one that names the default.
+    expect(read.ok && variantKey(read.value)).toBe(variantKey(DEFAULT_SETTINGS));
+    expect(variantKey(withPath(DEFAULT_SETTINGS, 'config.width', '1/2'))).not.toBe(
+      variantKey(DEFAULT_SETTINGS),
+    );
+    expect(variantKey(withPath(DEFAULT_SETTINGS, 'data.preprocess', 'zca'))).not.toBe(
+      variantKey(DEFAULT_SETTINGS),
+    );
+    // Absent reads as the default, but a present value is still checked.
+    const bad = validateSettings(withPath(old, 'config.width', '3'));
+    expect(bad.ok).toBe(false);
+  });
 
   it('leaves the recipe parts out of a record when they are off', () => {
     expect(compactSettings(DEFAULT_SETTINGS)).not.toHaveProperty('augment');

@@ -7,7 +7,9 @@ import type {
   Activation,
   AugmentSettings,
   ModelConfig,
+  ModelWidth,
   PoolingMode,
+  Preprocess,
   PresetId,
   RunSettings,
   ScheduleSettings,
@@ -16,6 +18,8 @@ import type {
 export const PRESETS: readonly PresetId[] = ['cifar', 'paper'];
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid'];
 export const POOLINGS: readonly PoolingMode[] = ['overlapping', 'non-overlapping'];
+export const WIDTHS: readonly ModelWidth[] = ['1', '1/2', '1/4'];
+export const PREPROCESSES: readonly Preprocess[] = ['channel', 'pixel-mean', 'zca'];
 export const SCHEDULES: readonly ScheduleSettings['kind'][] = ['constant', 'step', 'cosine'];
 export const MAX_SEED = 2 ** 31 - 1;
 
@@ -31,6 +35,8 @@ interface RowBase {
   url: string;
   /** CLI flag without the dashes: `--lr 0.02`; booleans are `--flip` / `--no-flip`. */
   cli: string;
+  /** Added after runs were first saved: a file without it reads as the default instead of being refused. */
+  absentIsDefault?: true;
 }
 
 export type SettingRow = RowBase &
@@ -98,6 +104,19 @@ export const SETTINGS: readonly SettingRow[] = [
     label: 'groupedToggle',
     url: 'grp',
     cli: 'grouped',
+  },
+  // The seed's "smaller model" fix: filter and unit counts × 1, ½, ¼ (model/spec.ts rounds to even).
+  {
+    path: 'config.width',
+    type: 'choice',
+    choices: WIDTHS,
+    default: '1',
+    urlTokens: ['1', 'h', 'q'],
+    optionLabels: ['widthFull', 'widthHalf', 'widthQuarter'],
+    label: 'modelWidth',
+    url: 'w',
+    cli: 'width',
+    absentIsDefault: true,
   },
   // The paper's optimiser (section 5): SGD, momentum 0.9, weight decay 5e-4, lr 0.01, batch 128.
   {
@@ -191,6 +210,19 @@ export const SETTINGS: readonly SettingRow[] = [
     label: 'labQuickTest',
     url: 'qte',
     cli: 'quick-test',
+  },
+  // The seed's preprocessing proposal, fitted on the training images only (data/whiten.ts).
+  {
+    path: 'data.preprocess',
+    type: 'choice',
+    choices: PREPROCESSES,
+    default: 'channel',
+    urlTokens: ['ch', 'pm', 'zca'],
+    optionLabels: ['preprocessChannel', 'preprocessPixelMean', 'preprocessZca'],
+    label: 'preprocess',
+    url: 'prep',
+    cli: 'preprocess',
+    absentIsDefault: true,
   },
   { path: 'augment.flip', type: 'bool', default: false, label: 'flipToggle', url: 'flip', cli: 'flip' },
   { path: 'augment.crop', type: 'bool', default: false, label: 'cropToggle', url: 'crop', cli: 'crop' },

@@ -4,6 +4,10 @@
 export type Activation = 'relu' | 'tanh' | 'sigmoid';
 export type PoolingMode = 'overlapping' | 'non-overlapping';
 export type PresetId = 'paper' | 'cifar';
+/** Model width: every conv filter count and hidden FC unit count times 1, ½ or ¼ (the seed's "smaller model"). */
+export type ModelWidth = '1' | '1/2' | '1/4';
+/** Input preprocessing: per-channel normalisation (the default), per-pixel mean image subtracted, or ZCA whitening. */
+export type Preprocess = 'channel' | 'pixel-mean' | 'zca';
 
 /** The toggles a user can change: the four innovations, the preset and the two-tower split. */
 export interface ModelConfig {
@@ -14,6 +18,8 @@ export interface ModelConfig {
   pooling: PoolingMode;
   /** The paper's two-GPU grouped convolution in C2, C4, C5 (kernel depths 48/192/192 in the paper preset). */
   grouped: boolean;
+  /** Absent = '1' (runs and files from before the setting existed). */
+  width?: ModelWidth;
 }
 
 /** How a layer's weights start. `normal` is the paper's N(0, std); `he` is N(0, sqrt(2 / fanIn)). */
@@ -90,6 +96,8 @@ export interface DataSelection {
   quick: boolean;
   quickTrain: number;
   quickTest: number;
+  /** Absent = 'channel' (runs and files from before the setting existed). */
+  preprocess?: Preprocess;
 }
 
 /**

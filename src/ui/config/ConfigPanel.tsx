@@ -32,6 +32,7 @@ export function ConfigPanel() {
         <SettingField path="config.dropout" />
         <SettingField path="config.pooling" />
         <SettingField path="config.grouped" />
+        <SettingField path="config.width" />
 
         <p className="hint">{t('optimizerHint')}</p>
         <div className="field-row">
@@ -68,6 +69,7 @@ export function ConfigPanel() {
           path="data.quick"
           labelVars={{ train: s.data.quickTrain.toLocaleString(), test: s.data.quickTest }}
         />
+        <SettingField path="data.preprocess" />
       </fieldset>
       {locked && <p className="hint">{t('locked')}</p>}
     </div>
