@@ -19,7 +19,14 @@ export interface SavedMeta {
   config: ModelConfig;
   seed: number;
   /** Per-channel mean and std of 0…1 pixels the network was trained with (R, G, B). */
-  stats: { mean: [number, number, number]; std: [number, number, number] };
+  stats: {
+    mean: [number, number, number];
+    std: [number, number, number];
+    /** The mean image [32·32·3] of 0…1 pixels, for 'pixel-mean' and 'zca' preprocessing. */
+    pixelMean?: number[];
+    /** The ZCA matrix [192, 192] row-major, for 'zca' preprocessing. */
+    zca?: number[];
+  };
   /** False for a model saved before any training step (random weights). */
   trained: boolean;
   /** Epochs completed when saved. */
@@ -102,7 +109,15 @@ function isStats(s: unknown): s is SavedMeta['stats'] {
     Array.isArray(v) &&
     v.length === 3 &&
     v.every((x) => typeof x === 'number' && (open ? x > lo : x >= lo) && x <= hi);
-  return !!o && triple(o.mean, 0, 1, false) && triple(o.std, 0, 1, true);
+  if (!o || !triple(o.mean, 0, 1, false) || !triple(o.std, 0, 1, true)) return false;
+  const { pixelMean, zca } = o as { pixelMean?: unknown; zca?: unknown };
+  const numbers = (v: unknown, length: number, ok: (x: number) => boolean) =>
+    Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'number' && ok(x));
+  // A ZCA matrix whitens mean-subtracted pixels: it never comes without the mean image.
+  if (pixelMean !== undefined && !numbers(pixelMean, 32 * 32 * 3, (x) => x >= 0 && x <= 1)) return false;
+  if (zca !== undefined && (pixelMean === undefined || !numbers(zca, 192 * 192, Number.isFinite)))
+    return false;
+  return true;
 }
 
 /** More epochs than any run could have trained: the number is damaged. */

@@ -7,7 +7,8 @@ import type { EvalMetrics, StepMetrics } from '../shared/protocol';
 import type { ModelSpec, RunSettings, RunState } from '../shared/types';
 import { createModel, type TrainableModel } from '../model/build';
 import { createRng, shuffleInPlace } from '../data/random';
-import { channelStats, makeBatch, type ChannelStats } from '../data/batches';
+import { makeBatch, type ChannelStats } from '../data/batches';
+import { inputStats } from '../data/whiten';
 import { evaluate } from './evaluate';
 import { augmentBatch } from '../data/augment';
 import { colorPca } from '../data/colorPca';
@@ -117,7 +118,9 @@ export async function train(
   const opt = settings.optimizer;
   const plan = planData(dataset, settings.data, seed);
   if (plan.train.length === 0) throw new ProblemError(problem('train.noImages'));
-  const stats = resume?.stats ?? initial?.stats ?? channelStats(dataset.train, plan.train);
+  // From the training images only; the same stats normalise the test images (evaluate).
+  const stats =
+    resume?.stats ?? initial?.stats ?? inputStats(dataset.train, plan.train, settings.data.preprocess);
   const model = initial?.model ?? createModel(spec, seed);
   hooks.onModel?.(model, stats);
   const pca = settings.augment?.pcaColor ? colorPca(dataset.train, plan.train) : null;
