@@ -5,7 +5,7 @@ import { bridge } from './bridge';
 import { labelNextRun, onRunFinished } from './recorder';
 import { store, isRunActive } from '../store';
 import { settingsOf } from '../store/configSlice';
-import { expandPlan } from '../lab/plan';
+import { expandPlan, type PlannedRun } from '../lab/plan';
 import { nextQueued, queueItems } from '../lab/queue';
 
 let runningItem: string | null = null;
@@ -15,11 +15,16 @@ const busy = () => isRunActive(store.getState());
 
 /** Replaces the queue by the plan of the form (baseline = the page's current settings) and starts it. */
 export function startQueue(): void {
-  if (busy() || runningItem) return;
   const s = store.getState();
-  const plan = expandPlan(settingsOf(s), s.queueSetup.kind, s.queueSetup.seeds);
-  s.beginQueue(queueItems(plan, `q${Date.now().toString(36)}${counter++}`));
+  queuePlan(expandPlan(settingsOf(s), s.queueSetup.kind, s.queueSetup.seeds));
+}
+
+/** Replaces the queue by `plan` (a lesson's, or the form's) and starts it; false when a run is going. */
+export function queuePlan(plan: PlannedRun[]): boolean {
+  if (busy() || runningItem) return false;
+  store.getState().beginQueue(queueItems(plan, `q${Date.now().toString(36)}${counter++}`));
   runNext();
+  return true;
 }
 
 /** Starts the next waiting item, if the queue is active and nothing is training. */

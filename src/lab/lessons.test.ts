@@ -71,11 +71,13 @@ describe('lessons', () => {
     const plan = lessonPlan(lesson, lessonBase(lesson, page), 1);
     const none = lessonResult(lesson, [], 0.75);
     expect(none.started).toBe(false);
+    expect(none.reference).toBeNull();
     expect(none.missing).toBe(2);
     expect(none.comparisons.every((c) => c.verdict === 'missing')).toBe(true);
     const ref = runOf(plan[0], 'r0', { top1: [0.6, 0.5] });
     const one = lessonResult(lesson, [ref], 0.75);
     expect(one.started).toBe(true);
+    expect(one.reference).toBe(ref.settings);
     expect(one.missing).toBe(1);
     expect(one.variants.map((v) => v.runs)).toEqual([1, 0]);
     expect(one.comparisons.map((c) => c.verdict)).toEqual(['missing', 'missing']);

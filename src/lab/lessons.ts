@@ -231,6 +231,8 @@ export interface ComparisonResult {
 export interface LessonResult {
   /** No finished reference run yet: nothing to compare with. */
   started: boolean;
+  /** The reference run's settings (the latest finished run of the first variant), or null. */
+  reference: RunSettings | null;
   /** Variants with no finished run yet: the verdicts wait for them. */
   missing: number;
   variants: VariantResult[];
@@ -302,6 +304,7 @@ export function lessonResult(lesson: Lesson, runs: Summarizable[], target: numbe
   });
   return {
     started: reference !== null,
+    reference: reference?.settings ?? null,
     missing: reference ? missing : lesson.variants.length,
     variants,
     comparisons,

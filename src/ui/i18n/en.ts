@@ -302,6 +302,77 @@ export const en = {
   labCompareSelected: 'Compare selected ({n})',
   labDeleted: '{n} run(s) deleted. Undo is possible for {s} s more.',
   labUndo: 'Undo',
+  lessonsTitle: 'Lessons',
+  lessonsHint:
+    "One click queues a lesson's runs in quick mode (Runs per variant above sets the seeds); its verdict appears here as they finish.",
+  lessonsOwnSizes:
+    "Use each lesson's own quick-mode sizes (untick for the page's: {train} training and {test} test images, {epochs} epoch(s))",
+  lessonRun: 'Run this lesson',
+  lessonRunNamed: 'Run this lesson: {name}',
+  lessonSizes: '{variants} runs per seed · {train} training / {test} test images · {epochs} epochs',
+  lessonClaim: 'The claim',
+  lessonLook: 'What to look for',
+  lessonNotStarted: 'No finished runs of this lesson yet: runs needed. Click Run this lesson.',
+  lessonRunsNeeded: 'Runs needed: {missing} of {total} variants have no finished run yet.',
+  lessonVariant: 'variant',
+  lessonRuns: 'runs',
+  lessonNotReached: '≥ {steps} (not reached)',
+  lessonFig_stepsToTargetCensored: 'steps to target',
+  lessonFig_finalTrainAcc: 'train accuracy',
+  lessonFig_finalTestAcc: 'test accuracy',
+  lessonFig_finalTop1: 'top-1 error',
+  lessonFig_finalTop5: 'top-5 error',
+  lessonFig_gap: 'train–test gap',
+  lessonFig_bestTop1: 'best top-1 error',
+  lessonFig_bestTop5: 'best top-5 error',
+  lessonFig_totalSteps: 'steps',
+  lessonFig_seconds: 'seconds',
+  lessonFig_imagesPerSec: 'images/s',
+  lessonVerdicts: 'Verdicts',
+  lessonGapChart: 'Train–test gap (points) against model width and against training images',
+  lessonGapByWidth: 'gap by model width (×)',
+  lessonGapByImages: 'gap by training images',
+  lesson_relu_title: '(a) ReLU vs tanh: how fast to 25 % training error',
+  lesson_relu_claim:
+    "The paper's figure 1: a four-layer network with ReLUs reaches 25 % training error on CIFAR-10 six times faster than the same network with tanh.",
+  lesson_relu_look:
+    'Steps until the smoothed training accuracy reaches the target (the Target training accuracy field, 75 % = 25 % error) per activation, and their ratio. A run that never gets there counts its length, a lower bound.',
+  lesson_lrn_title: '(b) Local response normalisation',
+  lesson_lrn_claim: 'The paper: LRN reduces the top-1 and top-5 error rates by 1.4 % and 1.2 %.',
+  lesson_lrn_look:
+    'Final test top-1 and top-5 error with and without LRN, paired by seed. In a few quick epochs the difference is often smaller than the seed-to-seed noise.',
+  lesson_pooling_title: '(c) Overlapping pooling',
+  lesson_pooling_claim:
+    'The paper: overlapping 3×3 pooling with stride 2 reduces the top-1 and top-5 error rates by 0.4 % and 0.3 % against 2×2 stride 2, and such models are slightly more difficult to overfit.',
+  lesson_pooling_look:
+    'Top-1 and top-5 error and the train–test gap of the two poolings. In the CIFAR preset non-overlapping pooling also enlarges fc6, so the network differs in more than its pooling.',
+  lesson_dropout_title: '(d) Dropout',
+  lesson_dropout_claim:
+    'The paper: without dropout the network overfits substantially; dropout roughly doubles the number of iterations required to converge.',
+  lesson_dropout_look:
+    'The train–test gap with and without dropout, and the steps each needs to reach the target training accuracy.',
+  lesson_overfit_title: '(e) Why the seed overfit: a smaller model, more data',
+  lesson_overfit_claim:
+    "The seed: a TensorFlow reimplementation that upscaled CIFAR's 32×32 images to 227×227 reached 94 % training but 67 % test accuracy. Its own proposed fixes were a smaller model and more data.",
+  lesson_overfit_look:
+    'The train–test gap (train accuracy − test accuracy at the last epoch) against the model width (×¼, ×½, ×1 of every filter and unit count) and against the training-set size (¼, ½, all of the lesson’s images). If the seed was right, the gap grows with the width and shrinks as the images grow.',
+  lesson_preprocess_title: "(f) The seed's preprocessing: mean image, ZCA whitening",
+  lesson_preprocess_claim:
+    'The seed proposed per-pixel mean subtraction and PCA/ZCA whitening of the inputs instead of the plain per-channel normalisation. Both are fitted on the training images only and applied the same way to the test images.',
+  lesson_preprocess_look:
+    'Final test accuracy and the train–test gap per input option. Whitening removes the strong correlation of neighbouring pixels; edges stand out and training curves often start faster.',
+  'lessonCmp_relu-speed': 'tanh needs more steps than ReLU (log step ratio; ×ratio)',
+  'lessonCmp_lrn-error': 'LRN lowers top-1 error',
+  'lessonCmp_lrn-top5': 'LRN lowers top-5 error',
+  'lessonCmp_pool-top1': 'overlapping pooling lowers top-1 error',
+  'lessonCmp_pool-top5': 'overlapping pooling lowers top-5 error',
+  'lessonCmp_pool-overfit': 'overlapping pooling overfits less (gap)',
+  'lessonCmp_dropout-gap': 'dropout overfits less (gap)',
+  'lessonCmp_dropout-cost': 'dropout needs more steps (log step ratio; ×ratio)',
+  'lessonCmp_overfit-width': 'the ×1 model overfits more than ×¼ (gap)',
+  'lessonCmp_overfit-data': '¼ of the images overfits more than all (gap)',
+  'lessonCmp_preprocess-mean': 'per-pixel mean subtraction raises test accuracy',
+  'lessonCmp_preprocess-zca': 'ZCA whitening raises test accuracy',
   // Robustness
   panelCrashed:
     'The “{name}” panel hit an error ({message}). The rest of the page still works and your runs are kept.',

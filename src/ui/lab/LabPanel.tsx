@@ -3,6 +3,7 @@ import { useApp } from '../../store';
 import { useProblemText, useT } from '../i18n';
 import { NumberField } from '../config/NumberField';
 import { QueuePanel } from './QueuePanel';
+import { LessonsPanel } from './LessonsPanel';
 import { RunList } from './RunList';
 import { CompareTable } from './CompareTable';
 import { Scorecard } from './Scorecard';
@@ -32,6 +33,7 @@ export function LabPanel() {
         </div>
       )}
       <QueuePanel />
+      <LessonsPanel />
       <RunList />
       <ExperimentFiles />
       <NumberField

@@ -1,0 +1,195 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { isRunActive, store, useApp } from '../../store';
+import { settingsOf } from '../../store/configSlice';
+import { useT, type MessageKey } from '../i18n';
+import {
+  LESSONS,
+  lessonBase,
+  lessonPlan,
+  lessonResult,
+  type ComparisonResult,
+  type Lesson,
+} from '../../lab/lessons';
+import type { SummaryField } from '../../lab/stats';
+import { queuePlan } from '../../client/queueRunner';
+import { TableScroll } from '../TableScroll';
+import { pct, plain } from './format';
+
+// Recharts is loaded with the lab's compare charts; the gap chart only once (e) has runs.
+const LessonGapChart = lazy(() => import('./LessonGapChart').then((m) => ({ default: m.LessonGapChart })));
+
+/** Figures in steps are whole numbers; the others are fractions shown in percent. */
+const inSteps = (f: SummaryField) => f === 'stepsToTargetCensored' || f === 'totalSteps';
+
+/**
+ * The lessons: a card per lesson with its claim, what to look for, one button that queues its
+ * plan, and once its runs exist the per-variant figures and the verdicts.
+ */
+export function LessonsPanel() {
+  const t = useT();
+  const [ownSizes, setOwnSizes] = useState(true);
+  const page = useApp((s) => s.data);
+  const epochs = useApp((s) => s.epochs);
+  return (
+    <div className="lab-block" data-testid="lessons">
+      <h3>{t('lessonsTitle')}</h3>
+      <p className="hint">{t('lessonsHint')}</p>
+      <label className="check">
+        <input type="checkbox" checked={ownSizes} onChange={(e) => setOwnSizes(e.currentTarget.checked)} />
+        {t('lessonsOwnSizes', { train: page.quickTrain, test: page.quickTest, epochs })}
+      </label>
+      {LESSONS.map((l) => (
+        <LessonCard key={l.id} lesson={l} ownSizes={ownSizes} />
+      ))}
+    </div>
+  );
+}
+
+function LessonCard({ lesson, ownSizes }: { lesson: Lesson; ownSizes: boolean }) {
+  const t = useT();
+  const runs = useApp((s) => s.runs);
+  const version = useApp((s) => s.runsVersion);
+  const target = useApp((s) => s.target);
+  const ready = useApp((s) => s.dataset !== null);
+  const busy = useApp((s) => isRunActive(s) || s.queueActive);
+  const result = useMemo(() => {
+    void version;
+    return lessonResult(lesson, runs, target);
+  }, [lesson, runs, target, version]);
+  const key = (part: string) => `lesson_${lesson.id}_${part}` as MessageKey;
+  const pageTrain = useApp((s) => s.data.quickTrain);
+  const pageTest = useApp((s) => s.data.quickTest);
+  const pageEpochs = useApp((s) => s.epochs);
+  const sizes = ownSizes ? lesson.quick : { train: pageTrain, test: pageTest, epochs: pageEpochs };
+
+  const run = () => {
+    const s = store.getState();
+    const base = lessonBase(lesson, settingsOf(s), ownSizes);
+    queuePlan(lessonPlan(lesson, base, s.queueSetup.seeds));
+  };
+  const figure = (f: SummaryField, v: number | null | undefined, reached: boolean) =>
+    inSteps(f)
+      ? v === null || v === undefined
+        ? '—'
+        : reached
+          ? plain(v)
+          : t('lessonNotReached', { steps: plain(v) })
+      : pct(v);
+
+  return (
+    <article className="lesson" data-lesson={lesson.id} aria-labelledby={`lesson-${lesson.id}`}>
+      <h4 id={`lesson-${lesson.id}`}>{t(key('title'))}</h4>
+      <p>
+        <strong>{t('lessonClaim')}:</strong> {t(key('claim'))}
+      </p>
+      <p>
+        <strong>{t('lessonLook')}:</strong> {t(key('look'))}
+      </p>
+      <p className="hint">
+        {t('lessonSizes', {
+          variants: lesson.variants.length,
+          train: sizes.train,
+          test: sizes.test,
+          epochs: sizes.epochs,
+        })}
+      </p>
+      <button
+        className="primary"
+        onClick={run}
+        disabled={!ready || busy}
+        aria-label={t('lessonRunNamed', { name: t(key('title')) })}
+      >
+        {t('lessonRun')}
+      </button>
+      {!result.started ? (
+        <p className="hint" data-testid="lesson-status" role="status">
+          {t('lessonNotStarted')}
+        </p>
+      ) : (
+        <>
+          {result.missing > 0 && (
+            <p className="hint" data-testid="lesson-status" role="status">
+              {t('lessonRunsNeeded', { missing: result.missing, total: lesson.variants.length })}
+            </p>
+          )}
+          <TableScroll label={t(key('title'))}>
+            <table className="lab-table" data-testid="lesson-figures">
+              <thead>
+                <tr>
+                  <th>{t('lessonVariant')}</th>
+                  <th>{t('lessonRuns')}</th>
+                  {lesson.figures.map((f) => (
+                    <th key={f}>
+                      {t(`lessonFig_${f}` as MessageKey)}
+                      {inSteps(f) ? '' : ' (%)'}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.variants.map((v) => (
+                  <tr key={v.label}>
+                    <td>{v.label}</td>
+                    <td>{v.runs}</td>
+                    {lesson.figures.map((f) => (
+                      <td key={f}>{figure(f, v.figures[f], v.reached)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <TableScroll label={t('lessonVerdicts')}>
+            <table className="lab-table" data-testid="lesson-verdicts">
+              <thead>
+                <tr>
+                  <th>{t('labClaim')}</th>
+                  <th>{t('labMeasured')}</th>
+                  <th>{t('labTest')}</th>
+                  <th>{t('labVerdict')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.comparisons.map((c) => (
+                  <tr key={c.id} data-comparison={c.id} data-verdict={c.verdict}>
+                    <td>{t(`lessonCmp_${c.id}` as MessageKey)}</td>
+                    <td>{measured(c)}</td>
+                    <td>
+                      {c.verdict === 'missing'
+                        ? '—'
+                        : c.p === null
+                          ? t('labTestTooFew', { n: c.n })
+                          : t('labTestResult', {
+                              n: c.n,
+                              df: c.n - 1,
+                              p: c.p < 0.001 ? '< 0.001' : c.p.toFixed(3),
+                            })}
+                    </td>
+                    <td className={`verdict verdict-${c.verdict}`}>{t(`labVerdict_${c.verdict}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {lesson.variants.some((v) => v.chart) && result.missing < lesson.variants.length && (
+            <Suspense fallback={<p className="hint">{t('loadingShort')}</p>}>
+              <LessonGapChart
+                variants={result.variants}
+                images={result.reference?.data.quickTrain ?? sizes.train}
+              />
+            </Suspense>
+          )}
+        </>
+      )}
+    </article>
+  );
+}
+
+/** The mean paired difference (± SE), as a log step ratio or in points, with the ratio if any. */
+function measured(c: ComparisonResult): string {
+  if (c.diff === null) return '—';
+  const f = (v: number) => (c.unit === 'log' ? plain(v, 2) : `${(v * 100).toFixed(1)} pt`);
+  const spread = c.se === null ? '' : ` ± ${f(c.se)}`;
+  const ratio = c.ratio === null ? '' : ` (×${c.ratio.toFixed(2)})`;
+  return `${c.unit === 'log' ? 'log ' : ''}${f(c.diff)}${spread}${ratio}`;
+}
