@@ -7,6 +7,8 @@ import { buildSpec, defaultConfig } from '../model/spec';
 import { computeShapes } from '../model/shapes';
 import type { ImageSet } from '../shared/dataset';
 import { firstLayerTiles, forwardOne, predictTestSet } from './inspectOps';
+import { inputStats } from '../data/whiten';
+import { makeBatch } from '../data/batches';
 
 beforeAll(async () => {
   setWasmPaths(path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
@@ -49,6 +51,38 @@ describe('forwardOne', () => {
     const logits = r.layers[r.layers.length - 1].values;
     const e = Array.from(logits, (v) => Math.exp(v - Math.max(...logits)));
     expect(e[0] / e.reduce((a, b) => a + b, 0)).toBeCloseTo(r.probs[0], 5);
+  });
+});
+
+describe('forwardOne with a mean image or ZCA (the input preprocessing settings)', () => {
+  it('classifies with the same normalisation as training, and previews the photo itself upscaled', async () => {
+    // The paper preset at ×¼ width: it upscales inside the network, and is quick.
+    const paper = createModel(buildSpec({ ...defaultConfig('paper'), width: '1/4' }), 5);
+    try {
+      const set = images(4);
+      const rgb = set.images.subarray(0, 3072);
+      for (const pre of ['pixel-mean', 'zca'] as const) {
+        const s = inputStats(set, [0, 1, 2, 3], pre);
+        const before = tf.memory().numTensors;
+        const r = await forwardOne(paper, rgb, s);
+        expect(tf.memory().numTensors).toBe(before);
+        // The same logits as the network's forward pass on makeBatch's input: one normalisation.
+        const want = tf.tidy(() =>
+          paper.forwardWithActivations(makeBatch(set, [0], 0, 1, s).x).logits.dataSync(),
+        );
+        expect(r.layers[r.layers.length - 1].values[3]).toBeCloseTo(want[3], 4);
+        const up = tf.tidy(() =>
+          tf.image
+            .resizeBilinear(tf.tensor3d(Float32Array.from(rgb), [32, 32, 3]), [227, 227])
+            .round()
+            .dataSync(),
+        );
+        expect(r.upscaled?.size).toBe(227);
+        expect(Array.from(r.upscaled!.pixels.subarray(0, 500))).toEqual(Array.from(up.subarray(0, 500)));
+      }
+    } finally {
+      paper.dispose();
+    }
   });
 });
 

@@ -70,6 +70,21 @@ function toBytes(values: Float32Array, stats: ChannelStats): Uint8Array {
   return out;
 }
 
+/** 32×32 RGB bytes [32·32·3] → size×size RGB bytes, bilinear like the network's own upscale. */
+async function upscaleBytes(rgb: Uint8Array, size: number): Promise<Uint8Array> {
+  const t = tf.tidy(() =>
+    tf.image
+      .resizeBilinear(tf.tensor3d(Float32Array.from(rgb), [32, 32, 3]), [size, size])
+      .clipByValue(0, 255)
+      .round(),
+  );
+  try {
+    return Uint8Array.from((await t.data()) as Float32Array);
+  } finally {
+    t.dispose();
+  }
+}
+
 export interface ForwardResult {
   probs: number[];
   top5: { cls: number; p: number }[];
@@ -114,7 +129,13 @@ export async function forwardOne(
       })),
       upscaled:
         resized && upscaledValues
-          ? { size: resized.tensor.shape[1]!, pixels: toBytes(upscaledValues, stats) }
+          ? {
+              size: resized.tensor.shape[1]!,
+              // A mean image or ZCA cannot be undone per channel: the photo itself is upscaled.
+              pixels: stats.pixelMean
+                ? await upscaleBytes(rgb, resized.tensor.shape[1]!)
+                : toBytes(upscaledValues, stats),
+            }
           : null,
     };
   } finally {
