@@ -175,6 +175,41 @@ describe('model save/load', () => {
       expect(refusal(withMeta(patch), weights)).toEqual({ code: 'model.badMeta', params: { field } });
   });
 
+  it('round-trips a narrower model with its mean image and ZCA matrix; refuses damaged ones', async () => {
+    const narrow = createModel(buildSpec({ ...config, width: '1/4' }), 7);
+    try {
+      const pixelMean = Array.from({ length: 3072 }, (_, i) => (i % 256) / 255);
+      const zca = Array.from({ length: 192 * 192 }, (_, i) => (i % 193 === 0 ? 2 : 0.01));
+      const m: SavedMeta = {
+        ...meta,
+        config: { ...config, width: '1/4' },
+        stats: { ...meta.stats, pixelMean, zca },
+      };
+      const { json, weights } = await saveModel(narrow, m);
+      const { model, meta: back } = loadModel(json, weights);
+      expect(back).toEqual(m);
+      expect(model.params.find((p) => p.layer === 'conv1' && p.role === 'kernel')?.variable.shape).toEqual([
+        5, 5, 3, 16,
+      ]);
+      model.dispose();
+      const withStats = (patch: Record<string, unknown>) => {
+        const j = JSON.parse(json);
+        Object.assign(j.metadata.stats, patch);
+        return JSON.stringify(j);
+      };
+      const bad = { code: 'model.badMeta', params: { field: 'stats' } };
+      expect(refusal(withStats({ pixelMean: pixelMean.slice(1) }), weights)).toEqual(bad);
+      expect(refusal(withStats({ pixelMean: [2, ...pixelMean.slice(1)] }), weights)).toEqual(bad);
+      expect(refusal(withStats({ zca: zca.slice(1) }), weights)).toEqual(bad);
+      expect(refusal(withStats({ pixelMean: undefined }), weights)).toEqual(bad);
+      const j = JSON.parse(json);
+      j.metadata.config.width = '1/3';
+      expect(refusal(JSON.stringify(j), weights)).toEqual({ code: 'model.noConfig' });
+    } finally {
+      narrow.dispose();
+    }
+  });
+
   it('refuses a damaged weights manifest with a Problem, never an exception of its own', async () => {
     const { json, weights } = await saveModel(original, meta);
     const withManifest = (

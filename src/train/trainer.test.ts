@@ -10,6 +10,9 @@ import { train, type TrainCheckpoint, type TrainerHooks } from './trainer';
 import type { EvalMetrics, StepMetrics } from '../shared/protocol';
 import type { Problem } from '../shared/problem';
 import type { GuardTrip } from './guard';
+import type { ChannelStats } from '../data/batches';
+import { inputStats } from '../data/whiten';
+import { planData } from '../data/dataPlan';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -159,6 +162,30 @@ describe('train', () => {
     expect(r.steps.map((s) => s.step)).toEqual(r.steps.map((_, i) => i + 1));
     expect(r.steps.length).toBeLessThan(8);
     expect(r.states).not.toContain('done');
+  });
+
+  it('fits the input preprocessing on the training images only, trains and tests with it, leak-free', async () => {
+    for (const preprocess of ['pixel-mean', 'zca'] as const) {
+      const r = recorder();
+      let handed: ChannelStats | null = null;
+      const s = {
+        ...settings(1),
+        data: { ...settings(1).data, quick: true, quickTrain: 32, quickTest: 10, preprocess },
+      };
+      const before = tf.memory().numTensors;
+      const model = await train(tinySpec, s, data, new RunControl(), {
+        ...r.hooks,
+        onModel: (_m, st) => (handed = st),
+      });
+      const plan = planData(data, s.data, s.seed);
+      // Exactly the statistics of the run's own training images (no test image among them).
+      expect(handed).toEqual(inputStats(data.train, plan.train, preprocess));
+      expect(handed!.zca !== undefined).toBe(preprocess === 'zca');
+      expect(r.steps.every((m) => Number.isFinite(m.loss))).toBe(true);
+      expect(r.evals.filter((e) => e.kind === 'epoch')).toHaveLength(1);
+      model.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    }
   });
 
   it('refuses a selection with no training images', async () => {
