@@ -16,7 +16,9 @@ test('lessons: one click queues a lesson, its verdict appears, the cards speak C
   await lessons.getByRole('checkbox', { name: /Use each lesson's own quick-mode sizes/ }).uncheck();
   const lrn = lessons.locator('article[data-lesson="lrn"]');
   await expect(lrn).toContainText('1.4 %');
-  await expect(lrn).toContainText('20 training / 20 test images · 1 epochs');
+  await expect(lrn).toContainText(
+    '2 variants, one run each per seed · 20 training / 20 test images · epochs: 1',
+  );
   await lrn.getByRole('button', { name: 'Run this lesson: (b) Local response normalisation' }).click();
 
   // The queue holds the lesson's two variants (one seed), and runs them.

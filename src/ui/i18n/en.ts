@@ -309,7 +309,8 @@ export const en = {
     "Use each lesson's own quick-mode sizes (untick for the page's: {train} training and {test} test images, {epochs} epoch(s))",
   lessonRun: 'Run this lesson',
   lessonRunNamed: 'Run this lesson: {name}',
-  lessonSizes: '{variants} runs per seed · {train} training / {test} test images · {epochs} epochs',
+  lessonSizes:
+    '{variants} variants, one run each per seed · {train} training / {test} test images · epochs: {epochs}',
   lessonClaim: 'The claim',
   lessonLook: 'What to look for',
   lessonNotStarted: 'No finished runs of this lesson yet: runs needed. Click Run this lesson.',

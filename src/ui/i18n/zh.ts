@@ -301,7 +301,7 @@ export const zh: Messages = {
     '使用每节课自己的快速模式规模（取消勾选则用页面的：{train} 张训练图像、{test} 张测试图像、{epochs} 轮）',
   lessonRun: '运行这节课',
   lessonRunNamed: '运行这节课：{name}',
-  lessonSizes: '每个种子 {variants} 次运行 · {train} 张训练 / {test} 张测试图像 · {epochs} 轮',
+  lessonSizes: '{variants} 个变体，每个种子各运行一次 · {train} 张训练 / {test} 张测试图像 · 轮数：{epochs}',
   lessonClaim: '论点',
   lessonLook: '看什么',
   lessonNotStarted: '这节课还没有完成的运行：需要运行。请点击“运行这节课”。',
