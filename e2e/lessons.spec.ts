@@ -17,7 +17,7 @@ test('lessons: one click queues a lesson, its verdict appears, the cards speak C
   const lrn = lessons.locator('article[data-lesson="lrn"]');
   await expect(lrn).toContainText('1.4 %');
   await expect(lrn).toContainText(
-    '2 variants, one run each per seed · 20 training / 20 test images · epochs: 1',
+    '2 variants, one run each per seed · 20 training / 20 test images · epochs: 1 · batch 10',
   );
   await lrn.getByRole('button', { name: 'Run this lesson: (b) Local response normalisation' }).click();
 

@@ -35,6 +35,7 @@ describe('lessons', () => {
         expect(p.settings.data.quick).toBe(true);
         expect(p.settings.epochs).toBe(lesson.quick.epochs);
         expect(p.settings.data.quickTest).toBe(lesson.quick.test);
+        expect(p.settings.optimizer.batchSize).toBe(lesson.quick.batch);
       }
       // The variants are distinct experiments.
       const keys = new Set(
@@ -58,7 +59,12 @@ describe('lessons', () => {
   });
 
   it("uses the page's quick-mode sizes and epochs when asked (a tiny lesson for a slow machine)", () => {
-    const tiny = { ...page, epochs: 1, data: { ...page.data, quick: false, quickTrain: 40, quickTest: 20 } };
+    const tiny = {
+      ...page,
+      epochs: 1,
+      optimizer: { ...page.optimizer, batchSize: 10 },
+      data: { ...page.data, quick: false, quickTrain: 40, quickTest: 20 },
+    };
     const plan = lessonPlan(lessonById('overfit'), lessonBase(lessonById('overfit'), tiny, false), 1);
     expect(plan.map((p) => p.settings.data.quickTrain)).toEqual([40, 40, 40, 20, 10]);
     expect(

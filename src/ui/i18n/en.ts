@@ -306,11 +306,11 @@ export const en = {
   lessonsHint:
     "One click queues a lesson's runs in quick mode (Runs per variant above sets the seeds); its verdict appears here as they finish.",
   lessonsOwnSizes:
-    "Use each lesson's own quick-mode sizes (untick for the page's: {train} training and {test} test images, {epochs} epoch(s))",
+    "Use each lesson's own quick-mode sizes (untick for the page's: {train} training and {test} test images, {epochs} epoch(s), batch {batch})",
   lessonRun: 'Run this lesson',
   lessonRunNamed: 'Run this lesson: {name}',
   lessonSizes:
-    '{variants} variants, one run each per seed · {train} training / {test} test images · epochs: {epochs}',
+    '{variants} variants, one run each per seed · {train} training / {test} test images · epochs: {epochs} · batch {batch}',
   lessonClaim: 'The claim',
   lessonLook: 'What to look for',
   lessonNotStarted: 'No finished runs of this lesson yet: runs needed. Click Run this lesson.',

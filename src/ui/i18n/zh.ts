@@ -298,10 +298,11 @@ export const zh: Messages = {
   lessonsHint:
     '点击一次即可把一节课的各次运行加入队列（快速模式；上方“每个变体的运行次数”决定种子数），运行结束后结论显示在这里。',
   lessonsOwnSizes:
-    '使用每节课自己的快速模式规模（取消勾选则用页面的：{train} 张训练图像、{test} 张测试图像、{epochs} 轮）',
+    '使用每节课自己的快速模式规模（取消勾选则用页面的：{train} 张训练图像、{test} 张测试图像、{epochs} 轮、批大小 {batch}）',
   lessonRun: '运行这节课',
   lessonRunNamed: '运行这节课：{name}',
-  lessonSizes: '{variants} 个变体，每个种子各运行一次 · {train} 张训练 / {test} 张测试图像 · 轮数：{epochs}',
+  lessonSizes:
+    '{variants} 个变体，每个种子各运行一次 · {train} 张训练 / {test} 张测试图像 · 轮数：{epochs} · 批大小 {batch}',
   lessonClaim: '论点',
   lessonLook: '看什么',
   lessonNotStarted: '这节课还没有完成的运行：需要运行。请点击“运行这节课”。',

@@ -30,13 +30,14 @@ export function LessonsPanel() {
   const [ownSizes, setOwnSizes] = useState(true);
   const page = useApp((s) => s.data);
   const epochs = useApp((s) => s.epochs);
+  const batch = useApp((s) => s.optimizer.batchSize);
   return (
     <div className="lab-block" data-testid="lessons">
       <h3>{t('lessonsTitle')}</h3>
       <p className="hint">{t('lessonsHint')}</p>
       <label className="check">
         <input type="checkbox" checked={ownSizes} onChange={(e) => setOwnSizes(e.currentTarget.checked)} />
-        {t('lessonsOwnSizes', { train: page.quickTrain, test: page.quickTest, epochs })}
+        {t('lessonsOwnSizes', { train: page.quickTrain, test: page.quickTest, epochs, batch })}
       </label>
       {LESSONS.map((l) => (
         <LessonCard key={l.id} lesson={l} ownSizes={ownSizes} />
@@ -60,7 +61,10 @@ function LessonCard({ lesson, ownSizes }: { lesson: Lesson; ownSizes: boolean })
   const pageTrain = useApp((s) => s.data.quickTrain);
   const pageTest = useApp((s) => s.data.quickTest);
   const pageEpochs = useApp((s) => s.epochs);
-  const sizes = ownSizes ? lesson.quick : { train: pageTrain, test: pageTest, epochs: pageEpochs };
+  const pageBatch = useApp((s) => s.optimizer.batchSize);
+  const sizes = ownSizes
+    ? lesson.quick
+    : { train: pageTrain, test: pageTest, epochs: pageEpochs, batch: pageBatch };
 
   const run = () => {
     const s = store.getState();
@@ -91,6 +95,7 @@ function LessonCard({ lesson, ownSizes }: { lesson: Lesson; ownSizes: boolean })
           train: sizes.train,
           test: sizes.test,
           epochs: sizes.epochs,
+          batch: sizes.batch,
         })}
       </p>
       <button
