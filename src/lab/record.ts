@@ -81,7 +81,10 @@ export function createRecord(
 
 /** "ReLU · LRN · dropout · overlap · seed 1", or the variant's label first when it has one. */
 export function defaultName(settings: RunSettings, variant: string | null): string {
-  const desc = describeConfig(settings);
+  const pre = settings.data.preprocess;
+  // The input option is named only when not the default per-channel normalisation.
+  const desc =
+    describeConfig(settings) + (pre && pre !== 'channel' ? ` · ${pre === 'zca' ? 'ZCA' : 'pixel mean'}` : '');
   return variant ? `${variant} — ${desc} · seed ${settings.seed}` : `${desc} · seed ${settings.seed}`;
 }
 
@@ -93,6 +96,8 @@ export function describeConfig(settings: Pick<RunSettings, 'config'>): string {
     c.lrn ? 'LRN' : 'no LRN',
     c.dropout ? 'dropout' : 'no dropout',
     c.pooling === 'overlapping' ? 'overlap pool' : 'non-overlap pool',
+    // Named only when not the default, so older runs' names stay as they were.
+    ...(c.width && c.width !== '1' ? [`width ×${c.width === '1/2' ? '½' : '¼'}`] : []),
   ].join(' · ');
 }
 
