@@ -100,6 +100,20 @@ describe('CSV', () => {
     expect(rows[2][col('activation')]).toBe('tanh');
     expect(Number(rows[2][col('top1_minus_baseline')])).toBeCloseTo(0.1);
     expect(Number(rows[1][col('final_top1_error')])).toBe(0.4);
+    // Runs from before the width and preprocessing settings: the defaults; quick mode's images.
+    expect([rows[1][col('width')], rows[1][col('preprocess')], rows[1][col('train_images')]]).toEqual([
+      '1',
+      'channel',
+      '1000',
+    ]);
+    const narrow = fakeRun('w', {}, 1, { top1: [0.4] });
+    narrow.settings = {
+      ...narrow.settings,
+      config: { ...narrow.settings.config, width: '1/4' },
+      data: { ...narrow.settings.data, quickTrain: 250, preprocess: 'zca' },
+    };
+    const w = parseCsv(comparisonToCsv([narrow], 0.75, null))[1];
+    expect([w[col('width')], w[col('preprocess')], w[col('train_images')]]).toEqual(['0.25', 'zca', '250']);
   });
 
   it('the comparison JSON round-trips its summaries and scorecard', () => {

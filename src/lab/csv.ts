@@ -1,5 +1,6 @@
 // CSV and JSON exports of one run and of a comparison. Pure: the page turns the text into a download.
 
+import { widthFactor } from '../shared/settings';
 import type { RunRecord } from './record';
 import type { ClaimResult } from './scorecard';
 import { summarize, type RunSummary, type Summarizable } from './stats';
@@ -113,6 +114,9 @@ export const COMPARE_CSV_HEADER = [
   'lrn',
   'dropout',
   'pooling',
+  'width',
+  'train_images',
+  'preprocess',
   'epochs',
   'status',
   'final_top1_error',
@@ -145,6 +149,11 @@ export function comparisonToCsv(runs: Summarizable[], target: number, baselineTo
       c.lrn ? 1 : 0,
       c.dropout ? 1 : 0,
       c.pooling,
+      // Lessons (e) and (f) vary these; absent in older runs = the defaults.
+      // A number, not "1/4": a spreadsheet would read that as a date.
+      widthFactor(c.width),
+      r.settings.data.quick ? r.settings.data.quickTrain : null,
+      r.settings.data.preprocess ?? 'channel',
       r.settings.epochs,
       r.status,
       s.finalTop1,

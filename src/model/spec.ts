@@ -1,7 +1,7 @@
 // Toggles → entry list. Pure data, no TF.js: the UI uses it for the layer table, the Worker
 // hands the same spec to build.ts.
 import type { LayerSpec, ModelConfig, ModelSpec, ModelWidth, PresetId } from '../shared/types';
-import { DEFAULT_SETTINGS, innovationGrid } from '../shared/settings';
+import { DEFAULT_SETTINGS, innovationGrid, widthFactor } from '../shared/settings';
 import { POOLING, PRESETS } from './presets';
 
 /** The paper's network as published: ReLU, LRN, dropout, overlapping pooling, no two-tower split. */
@@ -9,14 +9,12 @@ export function defaultConfig(preset: PresetId = 'cifar'): ModelConfig {
   return { ...DEFAULT_SETTINGS.config, preset };
 }
 
-const WIDTH_FACTOR: Record<ModelWidth, number> = { '1': 1, '1/2': 0.5, '1/4': 0.25 };
-
 /**
  * A filter or unit count scaled by the width, rounded to an even number (at least 2), so that a
  * grouped conv still splits its filters and its input channels into two equal towers.
  */
 export function scaledCount(n: number, width: ModelWidth = '1'): number {
-  const f = WIDTH_FACTOR[width];
+  const f = widthFactor(width);
   return f === 1 ? n : Math.max(2, 2 * Math.round((n * f) / 2));
 }
 

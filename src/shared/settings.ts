@@ -19,6 +19,9 @@ export const PRESETS: readonly PresetId[] = ['cifar', 'paper'];
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid'];
 export const POOLINGS: readonly PoolingMode[] = ['overlapping', 'non-overlapping'];
 export const WIDTHS: readonly ModelWidth[] = ['1', '1/2', '1/4'];
+const WIDTH_FACTORS: Record<ModelWidth, number> = { '1': 1, '1/2': 0.5, '1/4': 0.25 };
+/** The width as a number: 1, 0.5 or 0.25 (absent = 1, runs from before the setting). */
+export const widthFactor = (width: ModelWidth = '1'): number => WIDTH_FACTORS[width];
 export const PREPROCESSES: readonly Preprocess[] = ['channel', 'pixel-mean', 'zca'];
 export const SCHEDULES: readonly ScheduleSettings['kind'][] = ['constant', 'step', 'cosine'];
 export const MAX_SEED = 2 ** 31 - 1;
