@@ -19,7 +19,7 @@ test('lessons: one click queues a lesson, its verdict appears, the cards speak C
   await expect(lrn).toContainText(
     '2 variants, one run each per seed · 20 training / 20 test images · epochs: 1 · batch 10',
   );
-  await lrn.getByRole('button', { name: 'Run this lesson: (b) Local response normalisation' }).click();
+  await lrn.getByRole('button', { name: 'Run this lesson (b)' }).click();
 
   // The queue holds the lesson's two variants (one seed), and runs them.
   const queue = page.getByTestId('queue');
@@ -50,7 +50,7 @@ test('lessons: one click queues a lesson, its verdict appears, the cards speak C
   // Lesson (e): five variants (three widths, two smaller training sets); the gap is charted
   // against each, the reference (×1, all 20 images) being a point of both lines.
   const overfit = lessons.locator('article[data-lesson="overfit"]');
-  await overfit.getByRole('button', { name: /^Run this lesson: \(e\)/ }).click();
+  await overfit.getByRole('button', { name: 'Run this lesson (e)' }).click();
   await expect(items).toHaveCount(5);
   await expect(items.nth(2)).toContainText('Lesson e · width ×¼');
   await expect(queue.locator('[data-status="done"]')).toHaveCount(5, { timeout: 150_000 });
@@ -68,7 +68,7 @@ test('lessons: one click queues a lesson, its verdict appears, the cards speak C
   await expect(lessons.getByRole('heading', { name: '课程' })).toBeVisible();
   await expect(lrn.getByRole('heading', { name: '(b) 局部响应归一化' })).toBeVisible();
   await expect(lrn).toContainText('论文：LRN 使 top-1 和 top-5 错误率分别降低 1.4 % 和 1.2 %。');
-  await expect(lrn.getByRole('button', { name: '运行这节课：(b) 局部响应归一化' })).toBeVisible();
+  await expect(lrn.getByRole('button', { name: '运行这节课（b）' })).toBeVisible();
   await expect(lessons.locator('article[data-lesson="preprocess"]')).toContainText('需要运行');
   await expect(overfit.getByText('按模型宽度（×）的差距')).toBeVisible();
   expect(consoleErrors).toEqual([]);

@@ -308,7 +308,7 @@ export const en = {
   lessonsOwnSizes:
     "Use each lesson's own quick-mode sizes (untick for the page's: {train} training and {test} test images, {epochs} epoch(s), batch {batch})",
   lessonRun: 'Run this lesson',
-  lessonRunNamed: 'Run this lesson: {name}',
+  lessonRunNamed: 'Run this lesson ({letter})',
   lessonSizes:
     '{variants} variants, one run each per seed · {train} training / {test} test images · epochs: {epochs} · batch {batch}',
   lessonClaim: 'The claim',
@@ -329,7 +329,8 @@ export const en = {
   lessonFig_totalSteps: 'steps',
   lessonFig_seconds: 'seconds',
   lessonFig_imagesPerSec: 'images/s',
-  lessonVerdicts: 'Verdicts',
+  lessonFiguresOf: 'Lesson {letter}: figures per variant',
+  lessonVerdictsOf: 'Lesson {letter}: verdicts',
   lessonGapChart: 'Train–test gap (points) against model width and against training images',
   lessonGapByWidth: 'gap by model width (×)',
   lessonGapByImages: 'gap by training images',

@@ -300,7 +300,7 @@ export const zh: Messages = {
   lessonsOwnSizes:
     '使用每节课自己的快速模式规模（取消勾选则用页面的：{train} 张训练图像、{test} 张测试图像、{epochs} 轮、批大小 {batch}）',
   lessonRun: '运行这节课',
-  lessonRunNamed: '运行这节课：{name}',
+  lessonRunNamed: '运行这节课（{letter}）',
   lessonSizes:
     '{variants} 个变体，每个种子各运行一次 · {train} 张训练 / {test} 张测试图像 · 轮数：{epochs} · 批大小 {batch}',
   lessonClaim: '论点',
@@ -321,7 +321,8 @@ export const zh: Messages = {
   lessonFig_totalSteps: '步数',
   lessonFig_seconds: '秒',
   lessonFig_imagesPerSec: '图像/秒',
-  lessonVerdicts: '结论',
+  lessonFiguresOf: '第 {letter} 课：各变体的数值',
+  lessonVerdictsOf: '第 {letter} 课：结论',
   lessonGapChart: '训练–测试差距（百分点）随模型宽度和训练图像数的变化',
   lessonGapByWidth: '按模型宽度（×）的差距',
   lessonGapByImages: '按训练图像数的差距',

@@ -39,14 +39,18 @@ export function LessonsPanel() {
         <input type="checkbox" checked={ownSizes} onChange={(e) => setOwnSizes(e.currentTarget.checked)} />
         {t('lessonsOwnSizes', { train: page.quickTrain, test: page.quickTest, epochs, batch })}
       </label>
-      {LESSONS.map((l) => (
-        <LessonCard key={l.id} lesson={l} ownSizes={ownSizes} />
+      {LESSONS.map((l, i) => (
+        <LessonCard key={l.id} lesson={l} letter={'abcdef'[i]} ownSizes={ownSizes} />
       ))}
     </div>
   );
 }
 
-function LessonCard({ lesson, ownSizes }: { lesson: Lesson; ownSizes: boolean }) {
+/**
+ * One lesson. Its names (regions, button) carry the lesson's letter, not its title: the titles
+ * repeat settings' labels ("Local response normalisation"), which must keep naming one control.
+ */
+function LessonCard({ lesson, letter, ownSizes }: { lesson: Lesson; letter: string; ownSizes: boolean }) {
   const t = useT();
   const runs = useApp((s) => s.runs);
   const version = useApp((s) => s.runsVersion);
@@ -81,7 +85,7 @@ function LessonCard({ lesson, ownSizes }: { lesson: Lesson; ownSizes: boolean })
       : pct(v);
 
   return (
-    <article className="lesson" data-lesson={lesson.id} aria-labelledby={`lesson-${lesson.id}`}>
+    <article className="lesson" data-lesson={lesson.id}>
       <h4 id={`lesson-${lesson.id}`}>{t(key('title'))}</h4>
       <p>
         <strong>{t('lessonClaim')}:</strong> {t(key('claim'))}
@@ -102,7 +106,8 @@ function LessonCard({ lesson, ownSizes }: { lesson: Lesson; ownSizes: boolean })
         className="primary"
         onClick={run}
         disabled={!ready || busy}
-        aria-label={t('lessonRunNamed', { name: t(key('title')) })}
+        aria-label={t('lessonRunNamed', { letter })}
+        aria-describedby={`lesson-${lesson.id}`}
       >
         {t('lessonRun')}
       </button>
@@ -117,7 +122,7 @@ function LessonCard({ lesson, ownSizes }: { lesson: Lesson; ownSizes: boolean })
               {t('lessonRunsNeeded', { missing: result.missing, total: lesson.variants.length })}
             </p>
           )}
-          <TableScroll label={t(key('title'))}>
+          <TableScroll label={t('lessonFiguresOf', { letter })}>
             <table className="lab-table" data-testid="lesson-figures">
               <thead>
                 <tr>
@@ -144,7 +149,7 @@ function LessonCard({ lesson, ownSizes }: { lesson: Lesson; ownSizes: boolean })
               </tbody>
             </table>
           </TableScroll>
-          <TableScroll label={t('lessonVerdicts')}>
+          <TableScroll label={t('lessonVerdictsOf', { letter })}>
             <table className="lab-table" data-testid="lesson-verdicts">
               <thead>
                 <tr>
