@@ -49,6 +49,11 @@ describe('lessons', () => {
     const base = (id: Parameters<typeof lessonById>[0]) =>
       lessonPlan(lessonById(id), lessonBase(lessonById(id), page), 1).map((p) => p.settings);
     expect(base('relu').map((s) => s.config.activation)).toEqual(['relu', 'tanh']);
+    // Figure 1's networks had no regularisation: no dropout, no weight decay, in both variants.
+    expect(base('relu').map((s) => [s.config.dropout, s.optimizer.weightDecay])).toEqual([
+      [false, 0],
+      [false, 0],
+    ]);
     expect(base('lrn').map((s) => s.config.lrn)).toEqual([true, false]);
     expect(base('pooling').map((s) => s.config.pooling)).toEqual(['overlapping', 'non-overlapping']);
     expect(base('dropout').map((s) => s.config.dropout)).toEqual([true, false]);

@@ -8,7 +8,7 @@
 // comparison pairs two variants by seed and applies the scorecard's paired t-test (verdictOf);
 // until every variant has a finished run the lesson says how many runs are still needed.
 
-import type { ModelWidth, Preprocess, RunSettings } from '../shared/types';
+import type { Activation, ModelWidth, Preprocess, RunSettings } from '../shared/types';
 import { seedsFor, variantKey, type PlannedRun } from './plan';
 import { CLAIMS, verdictOf, type ClaimId, type Verdict } from './scorecard';
 import { fieldSpread, summarize, type RunSummary, type Summarizable, type SummaryField } from './stats';
@@ -64,6 +64,12 @@ const config = (patch: Partial<RunSettings['config']>) => (s: RunSettings) => ({
   ...s,
   config: { ...s.config, ...patch },
 });
+/** The paper's figure 1 network for `activation`: no dropout and no weight decay. */
+const figure1 = (activation: Activation) => (s: RunSettings) => ({
+  ...s,
+  config: { ...s.config, activation, dropout: false },
+  optimizer: { ...s.optimizer, weightDecay: 0 },
+});
 const withWidth = (width: ModelWidth) => config({ width });
 const withPreprocess = (preprocess: Preprocess) => (s: RunSettings) => ({
   ...s,
@@ -79,12 +85,14 @@ const sub = (x: number | null, y: number | null) => (x === null || y === null ? 
 
 export const LESSONS: readonly Lesson[] = [
   {
-    // (a) Figure 1: ReLU reaches 25 % training error six times faster than tanh.
+    // (a) Figure 1: ReLU reaches 25 % training error six times faster than tanh. As in the
+    // figure, "no regularization of any kind": no dropout, no weight decay (with them a small
+    // subset was still far from the target after 12 epochs in a trial at width ×¼).
     id: 'relu',
-    quick: { train: 500, test: 500, epochs: 12, batch: 32 },
+    quick: { train: 500, test: 500, epochs: 15, batch: 32 },
     variants: [
-      { label: 'Lesson a · ReLU', apply: config({ activation: 'relu' }) },
-      { label: 'Lesson a · tanh', apply: config({ activation: 'tanh' }) },
+      { label: 'Lesson a · ReLU', apply: figure1('relu') },
+      { label: 'Lesson a · tanh', apply: figure1('tanh') },
     ],
     comparisons: [fromClaim('relu-speed', 'log')],
     figures: ['stepsToTargetCensored', 'finalTrainAcc'],

@@ -338,7 +338,7 @@ export const en = {
   lesson_relu_claim:
     "The paper's figure 1: a four-layer network with ReLUs reaches 25 % training error on CIFAR-10 six times faster than the same network with tanh.",
   lesson_relu_look:
-    'Steps until the smoothed training accuracy reaches the target (the Target training accuracy field, 75 % = 25 % error) per activation, and their ratio. A run that never gets there counts its length, a lower bound.',
+    'Both networks as in figure 1, without dropout or weight decay. Steps until the smoothed training accuracy reaches the target (the Target training accuracy field, 75 % = 25 % error) per activation, and their ratio. A run that never gets there counts its length, a lower bound.',
   lesson_lrn_title: '(b) Local response normalisation',
   lesson_lrn_claim: 'The paper: LRN reduces the top-1 and top-5 error rates by 1.4 % and 1.2 %.',
   lesson_lrn_look:
