@@ -58,15 +58,18 @@ test('a file the browser can no longer read is refused in plain words, not the b
 }) => {
   await openReady(page);
   await expect(page.getByTestId('run-list')).toHaveAttribute('data-loaded', 'true');
-  // As Chromium answers for a picked file that was changed or deleted on disk since.
+  // As Chromium answers for a picked file that was changed or deleted on disk since (the page
+  // reads its first byte before the import Worker reads the rest).
   await page.evaluate(() => {
-    File.prototype.text = () =>
+    const unreadable = () =>
       Promise.reject(
         new DOMException(
           'The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.',
           'NotReadableError',
         ),
       );
+    File.prototype.text = unreadable;
+    Blob.prototype.arrayBuffer = unreadable;
   });
   await page.getByLabel('Import experiment').setInputFiles({
     name: 'exp.json',

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Header } from '../ui/Header';
 import { DatasetPanel } from '../ui/dataset/DatasetPanel';
 import { ConfigPanel } from '../ui/config/ConfigPanel';
@@ -9,8 +10,6 @@ import { EpochCharts } from '../ui/charts/EpochCharts';
 import { LayerTable } from '../ui/layers/LayerTable';
 import { FileDropTarget } from '../ui/dataset/FileDropTarget';
 import { PanelBoundary } from '../ui/PanelBoundary';
-import { LabPanel } from '../ui/lab/LabPanel';
-import { InspectPanel } from '../ui/inspect/InspectPanel';
 import { NetworkPicture } from '../ui/network/NetworkPicture';
 import { ProjectorToggle } from '../ui/room/ProjectorToggle';
 import { AboutDialog } from '../ui/room/AboutDialog';
@@ -18,6 +17,13 @@ import { DarkModeToggle } from '../ui/room/DarkModeToggle';
 import { RunBar } from '../ui/page/RunBar';
 import { StepSection } from '../ui/page/StepSection';
 import { FirstVisitHint } from '../ui/page/FirstVisitHint';
+
+// Look inside (step 2) and the lab (step 3) are chunks of their own, fetched while the page
+// starts: a first visit trains first, and the page's own chunk stays small.
+const InspectPanel = lazy(() =>
+  import('../ui/inspect/InspectPanel').then((m) => ({ default: m.InspectPanel })),
+);
+const LabPanel = lazy(() => import('../ui/lab/LabPanel').then((m) => ({ default: m.LabPanel })));
 
 // Three steps, all on one page (every panel stays in view for links and tests): the run bar with
 // the controls and live numbers sticks to the top; the step bar in it jumps between the sections.
@@ -75,7 +81,9 @@ export function App() {
         <StepSection view="inside">
           <div className="column step-body">
             <PanelBoundary name="Look inside">
-              <InspectPanel />
+              <Suspense fallback={<div className="inspect-loading" />}>
+                <InspectPanel />
+              </Suspense>
             </PanelBoundary>
             <PanelBoundary name="Layers">
               <LayerTable />
@@ -84,7 +92,9 @@ export function App() {
         </StepSection>
         <StepSection view="compare">
           <PanelBoundary name="Ablation lab">
-            <LabPanel />
+            <Suspense fallback={<div className="lab-loading" />}>
+              <LabPanel />
+            </Suspense>
           </PanelBoundary>
         </StepSection>
       </main>

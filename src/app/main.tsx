@@ -7,6 +7,7 @@ import { startInspect } from '../client/inspect';
 import { installTestHooks } from '../client/testHooks';
 import { registerServiceWorker } from '../client/serviceWorker';
 import { startTheme } from '../ui/theme';
+import { i18nReady } from '../ui/i18n';
 import './app.css';
 
 // Light or dark before the first paint.
@@ -23,8 +24,11 @@ startInspect();
 // Offline: the app, its wasm and the data cached once the data is ready (production builds only).
 registerServiceWorker();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// In the visitor's language from the first paint (简体中文 is a chunk of its own).
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

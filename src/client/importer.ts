@@ -24,6 +24,13 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   if (worker) return { kind: 'refused', problem: problem('experiment.importBusy') };
   const s = store.getState();
   try {
+    // Moved, changed or deleted since it was picked: the first byte fails already, and the page
+    // says so in its own words before any Worker starts.
+    await file.slice(0, 1).arrayBuffer();
+  } catch {
+    return { kind: 'refused', problem: problem('file.unreadable') };
+  }
+  try {
     // Opened (and migrated) here first, so the Worker finds the database as this page expects it.
     await openRunsDb();
   } catch {

@@ -86,7 +86,7 @@ export async function openRunsDb(): Promise<void> {
 }
 
 function say(p: Problem): void {
-  store.getState().setLabMessage({ kind: 'error', problem: p });
+  store.getState().setLabMessage({ kind: 'error', problems: [p] });
 }
 
 function lost(): void {

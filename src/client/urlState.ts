@@ -7,7 +7,6 @@
 import { isView, store, type AppState } from '../store';
 import { allSettingsOf } from '../store/configSlice';
 import { decodeUrlState, encodeUrlState } from '../lab/url';
-import { getLang, renderProblem } from '../ui/i18n';
 import { problem } from '../shared/problem';
 
 const WRITE_MS = 300;
@@ -24,12 +23,10 @@ export function startUrlState(): void {
   if (isView(view)) s.setView(view);
   const viewProblems = view !== null && !isView(view) ? [problem('url.badView', { value: view })] : [];
   if (decoded.problems.length > 0 || viewProblems.length > 0) {
-    const lang = getLang();
     const keys = decoded.problems.map((p) => String(p.params?.name)).join(', ');
     const reset =
       decoded.problems.length > 0 ? [problem('url.settingsReset', { keys }), ...decoded.problems] : [];
-    const lines = [...reset, ...viewProblems].map((p) => renderProblem(lang, p));
-    s.setLabMessage({ kind: 'error', text: lines.join(' ') });
+    s.setLabMessage({ kind: 'error', problems: [...reset, ...viewProblems] });
   }
 
   let timer: ReturnType<typeof setTimeout> | null = null;

@@ -3,7 +3,9 @@
 
 import type { RunRecord } from './record';
 import { variantKey } from './plan';
-import { reachedFromDigest, type LabRun } from './summary';
+import { reachedFromDigest, SMOOTH_STEPS, type LabRun, type Reached } from './summary';
+
+export { SMOOTH_STEPS, type Reached };
 
 /** A run with its steps (a record) or with only its summary (what the lab keeps of stored runs). */
 export type Summarizable = RunRecord | LabRun;
@@ -21,16 +23,6 @@ export function meanSd(values: number[]): Spread | null {
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   const sd = v.length < 2 ? 0 : Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
   return { mean, sd, n: v.length };
-}
-
-/** How many steps the training accuracy is averaged over: batch accuracy is too noisy alone. */
-export const SMOOTH_STEPS = 20;
-
-/** Where a run first reached a target; null when it never did. */
-export interface Reached {
-  step: number;
-  epoch: number;
-  seconds: number;
 }
 
 export interface RunSummary {

@@ -3,10 +3,19 @@
 // the runs drawn in the charts). Pure: no DOM, no TF.js, no IndexedDB.
 
 import type { RunRecord, StepColumns } from './record';
-import { SMOOTH_STEPS, type Reached } from './stats';
 import { checkRun } from './experiment';
 import { fail, isObject, num } from './validate';
 import { problem } from '../shared/problem';
+
+/** How many steps the training accuracy is averaged over: batch accuracy is too noisy alone. */
+export const SMOOTH_STEPS = 20;
+
+/** Where a run first reached a target; null when it never did. */
+export interface Reached {
+  step: number;
+  epoch: number;
+  seconds: number;
+}
 
 /** What the per-step columns tell the summaries, computed once when the steps are written. */
 export interface StepDigest {

@@ -4,7 +4,6 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import './tfSetup';
-import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -12,7 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { BackendFigure, BackendInfo, BackendName } from '../shared/protocol';
 import { isProblem, problem, type Problem } from '../shared/problem';
 import { fastest, readCachedFigures, timeProbeStep, writeCachedFigures } from './backendProbe';
-import { registerKernels } from '../kernels';
+import { loadWebGpu, registerKernels } from '../kernels';
 import { patchThreadedFactory } from './wasmThreads';
 import { wasmThreadCount } from './wasmThreadCount';
 
@@ -134,8 +133,12 @@ export async function chooseBackend(
 ): Promise<BackendInfo> {
   const gpu = await probeWebGpu();
   lastGpu = gpu;
-  // Kernels are looked up per call, so registering before any setBackend covers every route.
-  registerKernels('webgpu');
+  // The webgpu backend loads only where an adapter exists (or the URL asks for it). Kernels are
+  // looked up per call, so registering before any setBackend covers every route.
+  if (gpu.available || preferred === 'webgpu') {
+    await loadWebGpu();
+    registerKernels('webgpu');
+  }
 
   if (preferred) {
     const ok =

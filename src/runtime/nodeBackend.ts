@@ -11,8 +11,9 @@ export type NodeBackend = 'webgpu' | 'wasm' | 'cpu';
 export async function startNodeBackend(name: NodeBackend, wasmDir: string): Promise<void> {
   if (name === 'webgpu') {
     await import('./nodeWebGpu');
-    await import('@tensorflow/tfjs-backend-webgpu');
-    (await import('../kernels')).registerKernels('webgpu');
+    const kernels = await import('../kernels');
+    await kernels.loadWebGpu();
+    kernels.registerKernels('webgpu');
   } else if (name === 'wasm') {
     (await import('@tensorflow/tfjs-backend-wasm')).setWasmPaths(wasmDir);
     (await import('../kernels')).registerKernels('wasm');

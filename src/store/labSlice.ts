@@ -9,7 +9,8 @@ import type { QueueSetup } from '../lab/url';
 import type { Problem } from '../shared/problem';
 
 /** `text` is what the URL reader still writes until it reports Problems too. */
-export type LabMessage = { kind: 'error' | 'info' } & ({ problem: Problem } | { text: string });
+/** A message above the lab: Problems are worded when shown, so they follow the language. */
+export type LabMessage = { kind: 'error' | 'info' } & ({ problems: Problem[] } | { text: string });
 
 /** How long a deletion can be undone before the runs are deleted from IndexedDB. */
 export const UNDO_MS = 8000;

@@ -16,7 +16,7 @@ export function Header() {
         <h1>{t('appTitle')}</h1>
         <label className="lang">
           {t('language')}{' '}
-          <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)}>
+          <select value={lang} onChange={(e) => void setLang(e.currentTarget.value as Lang)}>
             <option value="en">English</option>
             <option value="zh">简体中文</option>
           </select>

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setKernelChoice } from '../choice';
-import { registerKernels } from '../index';
+import { loadWebGpu, registerKernels } from '../index';
 import { conv2dConfig } from './conv2d';
 import { lrnConfig, lrnGradConfig } from './localResponseNorm';
 import { failingKernels, runCase, runCases } from './selfTest';
@@ -14,6 +14,7 @@ import { problem } from '../../shared/problem';
 import { startWebGpu } from './testing';
 
 beforeAll(async () => {
+  await loadWebGpu();
   registerKernels('webgpu');
   await startWebGpu();
 });

@@ -1,17 +1,17 @@
 // English and 简体中文. Strings live in per-language dictionaries keyed by English-ish ids;
 // `useT()` returns a translator bound to the current language, which is remembered in
 // localStorage. Adding a string: add the key to `en` (the type of every other dictionary).
+// English is in the page's bundle; 简体中文 (~22 kB) is loaded when it is first needed.
 
 import { useSyncExternalStore } from 'react';
 import { en, type Messages } from './en';
-import { zh } from './zh';
 import type { Problem } from '../../shared/problem';
 import { fill, wordProblem } from './render';
 
 export type Lang = 'en' | 'zh';
 export type MessageKey = keyof Messages;
 
-const dictionaries: Record<Lang, Messages> = { en, zh };
+const dictionaries: Partial<Record<Lang, Messages>> = { en };
 const STORAGE_KEY = 'alexnet-lab.lang';
 const listeners = new Set<() => void>();
 
@@ -25,28 +25,48 @@ function initialLang(): Lang {
   return navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-let current: Lang = initialLang();
-document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
+let current: Lang = 'en';
+
+/** The language's dictionary, loaded once (en is always there). */
+async function loadDictionary(lang: Lang): Promise<void> {
+  if (!dictionaries[lang] && lang === 'zh') dictionaries.zh = (await import('./zh')).zh;
+}
+
+function show(lang: Lang): void {
+  current = lang;
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  listeners.forEach((l) => l());
+}
+
+/** The remembered (or the browser's) language, its dictionary loaded: awaited before the first render. */
+export const i18nReady: Promise<void> = (async () => {
+  const lang = initialLang();
+  // A dictionary that fails to load (a broken deployment) leaves the page in English.
+  await loadDictionary(lang).then(
+    () => show(lang),
+    () => show('en'),
+  );
+})();
 
 export function getLang(): Lang {
   return current;
 }
 
-export function setLang(lang: Lang): void {
-  current = lang;
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+/** Switches once the language's dictionary is there (at once after its first load). */
+export async function setLang(lang: Lang): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // Not remembered, but still switched.
   }
-  listeners.forEach((l) => l());
+  await loadDictionary(lang);
+  show(lang);
 }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  return fill(dictionaries[lang][key] ?? en[key], vars);
+  return fill(dictionaries[lang]?.[key] ?? en[key], vars);
 }
 
 /** The current language, re-rendering on change. */
@@ -76,7 +96,7 @@ export function problemKey(code: string): string {
  * as an English sentence.
  */
 export function renderProblem(lang: Lang, p: Problem): string {
-  return wordProblem(dictionaries[lang], p, en);
+  return wordProblem(dictionaries[lang] ?? en, p, en);
 }
 
 /** renderProblem for the current language, re-rendering on change. */

@@ -28,7 +28,7 @@ export function LabPanel() {
           className={message.kind === 'error' ? 'alert' : 'hint'}
           role={message.kind === 'error' ? 'alert' : 'status'}
         >
-          <p>{'problem' in message ? word(message.problem) : message.text}</p>
+          <p>{'problems' in message ? message.problems.map(word).join(' ') : message.text}</p>
           <button onClick={() => setLabMessage(null)}>{t('dismiss')}</button>
         </div>
       )}
