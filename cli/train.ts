@@ -23,7 +23,6 @@ import { appendEval, appendSteps, createRecord, finishRecord, newRunId } from '.
 import { exportExperiment } from '../src/lab/experiment';
 import { runToCsv } from '../src/lab/csv';
 import { loadEmbeddedFromDisk } from './nodeData';
-import * as tf from '@tensorflow/tfjs-core';
 import { saveWeights } from '../src/model/io';
 import type { TrainableModel } from '../src/model/build';
 import type { ChannelStats } from '../src/data/batches';
@@ -75,14 +74,19 @@ async function main() {
   // The model the trainer builds, and the normalisation it trains with.
   const live: { held: { model: TrainableModel; stats: ChannelStats } | null } = { held: null };
   let epochsDone = 0;
-  const saveWeightsAs = async (weights: tf.Tensor[], epochs: number): Promise<void> => {
+  const saveWeightsAs = (weights: Float32Array[], epochs: number): void => {
     const base = options['save-model'];
     const held = live.held;
     if (!base || !held) return;
     mkdirSync(dirname(resolve(base)), { recursive: true });
-    const { json, weights: bytes } = await saveWeights(
+    const { json, weights: bytes } = saveWeights(
       held.model.spec,
-      held.model.params.map((p, i) => ({ layer: p.layer, role: p.role, tensor: weights[i] })),
+      held.model.params.map((p, i) => ({
+        layer: p.layer,
+        role: p.role,
+        shape: p.variable.shape,
+        values: weights[i],
+      })),
       {
         config: settings.config,
         seed: settings.seed,
@@ -105,12 +109,7 @@ async function main() {
     onModel: (m, stats) => (live.held = { model: m, stats }),
     // After each epoch but the last (the trainer waits for the weights' copy): a run cut short
     // by a time limit still leaves its last finished epoch's model behind.
-    onCheckpoint: options['save-model']
-      ? (cp) => {
-          const tensors = cp.weights.map((w, i) => tf.tensor(w, live.held!.model.params[i].variable.shape));
-          void saveWeightsAs(tensors, cp.epoch).finally(() => tensors.forEach((t) => t.dispose()));
-        }
-      : undefined,
+    onCheckpoint: options['save-model'] ? (cp) => saveWeightsAs(cp.weights, cp.epoch) : undefined,
     onState: (state, why) => {
       const message = why ? wordProblem(en, why) : null;
       if (state === 'done' || state === 'error') finishRecord(rec, state, message, Date.now());
@@ -138,8 +137,8 @@ async function main() {
       );
     },
   });
-  await saveWeightsAs(
-    model.params.map((p) => p.variable),
+  saveWeightsAs(
+    model.params.map((p) => p.variable.dataSync() as Float32Array),
     epochsDone,
   );
   model.dispose();

@@ -1,6 +1,7 @@
 // Look inside the network: classify a dropped photo, refuse a text file, feature maps of every
 // conv/LRN/pool/FC layer of both presets, save → reload → load gives the same top-5, and the
-// language switch. No training: an untrained model classifies too (the page says so).
+// language switch. No training: the pretrained model that ships with the app classifies (the page
+// says so).
 
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -47,7 +48,8 @@ test('a dropped photo gets five classes; a text file gets a plain-words alert', 
   // All ten probabilities sum to 1; the five shown are the largest of them.
   expect(Number(await page.getByTestId('top5').getAttribute('data-total'))).toBeCloseTo(1, 4);
   expect(probs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.5 - 1e-6);
-  await expect(page.getByText(/untrained/).first()).toBeVisible();
+  // Before any run the app's own pretrained model answers, and says so.
+  await expect(page.getByText(/pretrained: \d+ epochs?, /).first()).toBeVisible();
   // The page-level dataset drop did not take the image.
   await expect(page.getByTestId('train-count')).toHaveText('50000');
 
@@ -161,7 +163,7 @@ test('the inspect views switch to 简体中文 and back', async ({ page }) => {
   await page.getByLabel('Language').selectOption('zh');
   await expect(page.getByRole('heading', { name: '看看网络内部' })).toBeVisible();
   await expect(firstName).toHaveText(/^[\u4e00-\u9fff]+$/);
-  await expect(page.getByText('模型尚未训练', { exact: false })).toBeVisible();
+  await expect(page.getByText('预训练：', { exact: false }).first()).toBeVisible();
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Look inside the network' })).toBeVisible();
   await expect(firstName).toHaveText(/^[a-z]+$/);

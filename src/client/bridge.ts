@@ -16,6 +16,7 @@ import type { RunSettings } from '../shared/types';
 import type { InspectToWorker } from '../shared/inspect';
 import { problem, type Problem } from '../shared/problem';
 import { applyPatch, reduce, reduceSteps, type Incoming } from './reduce';
+import { PRETRAINED_DIR } from '../model/pretrained';
 
 /** What listeners (recorder, queue runner, inspect views) hear: every Worker event, plus each run's start. */
 export type BridgeEvent = FromWorker | { type: 'started'; settings: RunSettings };
@@ -77,9 +78,11 @@ class TrainingBridge {
     const query = new URLSearchParams(location.search);
     const backend = query.get('backend') as BackendName | null;
     const dataUrl = new URL(`${import.meta.env.BASE_URL}data/`, location.href).href;
+    const pretrainedUrl = new URL(`${import.meta.env.BASE_URL}${PRETRAINED_DIR}`, location.href).href;
     this.send({
       type: 'init',
       dataUrl,
+      pretrainedUrl,
       backend: this.backendOverride ?? (backend && BACKENDS.includes(backend) ? backend : undefined),
       // Test hook (test builds only): one webgpu kernel of ours gives wrong results, e.g. ?corruptKernel=LRN.
       corruptKernelForTest: (import.meta.env.VITE_TEST_HOOKS && query.get('corruptKernel')) || undefined,

@@ -3,7 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModel, type TrainableModel } from './build';
-import { loadModel, saveModel, saveWeights, type SavedMeta } from './io';
+import { loadModel, saveModel, saveWeights, type SavedMeta, type WeightValues } from './io';
 import { buildSpec, defaultConfig } from './spec';
 import type { ProblemError } from '../shared/problem';
 
@@ -25,6 +25,15 @@ const meta: SavedMeta = {
 };
 
 let original: TrainableModel;
+
+/** The model's weights as copies apart from it, as a checkpoint holds them. */
+const valuesOf = (m: TrainableModel): WeightValues[] =>
+  m.params.map((p) => ({
+    layer: p.layer,
+    role: p.role,
+    shape: p.variable.shape,
+    values: p.variable.dataSync().slice() as Float32Array,
+  }));
 beforeAll(() => {
   original = createModel(buildSpec(config), 7);
 });
@@ -55,25 +64,25 @@ describe('model save/load', () => {
   });
 
   it('writes the same files from weights held apart from the model (a checkpoint copy)', async () => {
-    const copies = original.params.map((p) => tf.tensor(p.variable.dataSync().slice(), p.variable.shape));
-    const params = original.params.map((p, i) => ({ layer: p.layer, role: p.role, tensor: copies[i] }));
     const a = await saveModel(original, meta, 'x.weights.bin');
-    const b = await saveWeights(original.spec, params, meta, 'x.weights.bin');
-    tf.dispose(copies);
+    const b = saveWeights(original.spec, valuesOf(original), meta, 'x.weights.bin');
     expect(b.json).toBe(a.json);
     expect(Buffer.from(b.weights).equals(Buffer.from(a.weights))).toBe(true);
+    // The bytes and the manifest are TF.js's own weights format.
+    const named = original.params.map((p) => ({
+      name: `${p.layer}/${p.role}`,
+      tensor: p.variable as tf.Tensor,
+    }));
+    const ref = await tf.io.encodeWeights(named);
+    expect(Buffer.from(b.weights).equals(Buffer.from(ref.data))).toBe(true);
+    expect(JSON.parse(b.json).weightsManifest[0].weights).toEqual(ref.specs);
     const { model } = loadModel(b.json, b.weights);
     model.dispose();
   });
 
   it('writes float16 files half the size that load within float16 rounding', async () => {
-    const params = original.params.map((p) => ({
-      layer: p.layer,
-      role: p.role,
-      tensor: p.variable as tf.Tensor,
-    }));
     const full = await saveModel(original, meta);
-    const half = await saveWeights(original.spec, params, meta, 'h.weights.bin', 'float16');
+    const half = saveWeights(original.spec, valuesOf(original), meta, 'h.weights.bin', 'float16');
     expect(half.weights.byteLength).toBe(full.weights.byteLength / 2);
     const { model, meta: back } = loadModel(half.json, half.weights);
     try {
@@ -93,12 +102,7 @@ describe('model save/load', () => {
   });
 
   it('refuses a float16 file with an infinite weight, and a quantisation it does not know', async () => {
-    const params = original.params.map((p) => ({
-      layer: p.layer,
-      role: p.role,
-      tensor: p.variable as tf.Tensor,
-    }));
-    const half = await saveWeights(original.spec, params, meta, 'h.weights.bin', 'float16');
+    const half = saveWeights(original.spec, valuesOf(original), meta, 'h.weights.bin', 'float16');
     const broken = half.weights.slice(0);
     new Uint16Array(broken)[5] = 0x7c00;
     expect(refusal(half.json, broken)).toEqual({ code: 'model.nonFinite', params: { name: 'conv1/kernel' } });

@@ -53,28 +53,52 @@ export async function saveModel(
   meta: SavedMeta,
   weightsFile = WEIGHTS_FILE,
 ): Promise<{ json: string; weights: ArrayBuffer }> {
-  const named = model.params.map((p) => ({ layer: p.layer, role: p.role, tensor: p.variable as tf.Tensor }));
+  const values = await Promise.all(model.params.map((p) => p.variable.data() as Promise<Float32Array>));
+  const named = model.params.map((p, i) => ({
+    layer: p.layer,
+    role: p.role,
+    shape: p.variable.shape,
+    values: values[i],
+  }));
   return saveWeights(model.spec, named, meta, weightsFile);
 }
 
 /** float16 halves the file (the weights are rounded to 11 significant bits); TF.js reads both. */
 export type WeightPrecision = 'float32' | 'float16';
 
+/** One parameter's values as the file stores them: float32, row-major, in `shape`. */
+export interface WeightValues {
+  layer: string;
+  role: string;
+  shape: readonly number[];
+  values: Float32Array;
+}
+
 /**
- * The same files from weights held apart from a model (a checkpoint's copies, as tensors), in
- * the model's parameter order.
+ * The same files from weights held apart from a model (a checkpoint's copies), in the model's
+ * parameter order: TF.js's weights format, the values of each parameter one after another.
  */
-export async function saveWeights(
+export function saveWeights(
   spec: TrainableModel['spec'],
-  params: { layer: string; role: string; tensor: tf.Tensor }[],
+  params: WeightValues[],
   meta: SavedMeta,
   weightsFile = WEIGHTS_FILE,
   precision: WeightPrecision = 'float32',
-): Promise<{ json: string; weights: ArrayBuffer }> {
-  const named = params.map((p) => ({ name: fileName(p.layer, p.role), tensor: p.tensor }));
-  let { data, specs } = await tf.io.encodeWeights(named);
+): { json: string; weights: ArrayBuffer } {
+  const all = new Float32Array(params.reduce((n, p) => n + p.values.length, 0));
+  let at = 0;
+  for (const p of params) {
+    all.set(p.values, at);
+    at += p.values.length;
+  }
+  let data = all.buffer as ArrayBuffer;
+  let specs: tf.io.WeightsManifestEntry[] = params.map((p) => ({
+    name: fileName(p.layer, p.role),
+    shape: [...p.shape],
+    dtype: 'float32',
+  }));
   if (precision === 'float16') {
-    data = toFloat16(new Float32Array(data)).buffer as ArrayBuffer;
+    data = toFloat16(all).buffer as ArrayBuffer;
     specs = specs.map((w) => ({ ...w, quantization: { dtype: 'float16', original_dtype: 'float32' } }));
   }
   const json: ModelJson = {

@@ -7,13 +7,20 @@ import type { Problem } from './problem';
 /** What to look at: an image file of the user's, or one image of the test set. */
 export type InspectSubject = { kind: 'file'; file: Blob; name: string } | { kind: 'test'; index: number };
 
-/** Which weights answered: a fresh random model, the run in progress, its end, or a loaded file. */
+/**
+ * Which weights answered: a fresh random model, the run in progress, its end, a loaded file, or
+ * the pretrained model that ships with the app (public/pretrained/).
+ */
 export interface ModelOrigin {
-  source: 'untrained' | 'training' | 'trained' | 'loaded';
+  source: 'untrained' | 'pretrained' | 'training' | 'trained' | 'loaded';
   config: ModelConfig;
   seed: number;
   /** Epochs finished (0 before the first epoch ends). */
   epochs: number;
+  /** With source 'pretrained': what its label says (epochs, measured accuracy, command). */
+  pretrained?: { epochs: number; testAccuracy: number; testCount: number; command: string };
+  /** With source 'untrained': why the shipped pretrained model is not in use, if it failed to load. */
+  pretrainedProblem?: Problem;
 }
 
 /** One layer's output for one image. */

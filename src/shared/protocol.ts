@@ -88,11 +88,15 @@ export interface EvalMetrics {
 }
 
 export type ToWorker =
-  /** Start: pick a backend (`backend` forces one, e.g. from ?backend=wasm) and load the embedded data. */
+  /**
+   * Start: pick a backend (`backend` forces one, e.g. from ?backend=wasm), load the embedded data,
+   * then the pretrained model from `pretrainedUrl` (the app's own public/pretrained/ folder).
+   */
   | {
       type: 'init';
       backend?: BackendName;
       dataUrl: string;
+      pretrainedUrl: string;
       /** Test builds only: ?corruptKernel=LRN makes that webgpu kernel of ours give wrong results. */
       corruptKernelForTest?: string;
       /** Test builds only: ?nanAt=STEP:LAYER turns that layer's kernel to NaN before that step. */

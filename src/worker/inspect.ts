@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
 // The Worker side of the inspect views. It keeps the latest model (the run in progress, the last
 // run, or a loaded file) with its normalisation, and answers the page's inspect requests between
-// training steps. Without a trained model it uses a freshly initialised one for the page's
-// current config and seed, and says so ("untrained").
+// training steps. Before any run or load it uses the pretrained model that ships with the app
+// (public/pretrained/, fetched from the app's own origin) when the page's config and seed are
+// its own; otherwise a freshly initialised one for the page's config and seed, and says so
+// ("untrained"). A pretrained model that cannot be fetched or read is noted on the untrained one.
 
 import type { Dataset } from '../shared/dataset';
 import type { FromWorker } from '../shared/protocol';
@@ -10,6 +12,12 @@ import type { InspectToWorker, ModelOrigin } from '../shared/inspect';
 import type { ModelConfig, RunSettings } from '../shared/types';
 import { createModel, type TrainableModel } from '../model/build';
 import { loadModel, saveModel } from '../model/io';
+import {
+  checkPretrained,
+  parsePretrainedManifest,
+  PRETRAINED_MANIFEST,
+  pretrainedLabel,
+} from '../model/pretrained';
 import { buildSpec } from '../model/spec';
 import { channelStats, type ChannelStats } from '../data/batches';
 import { planData } from '../data/dataPlan';
@@ -46,6 +54,19 @@ let live: Held | null = null;
 let scratch: (Held & { key: string }) | null = null;
 let datasetStats: { dataset: Dataset; stats: ChannelStats } | null = null;
 
+/**
+ * The shipped pretrained model: where it is fetched from, its loading (started once), the model
+ * once loaded, or why it failed. `retired` once a run or a loaded file has replaced it: from then
+ * on the page shows that model, and a fresh run's config gets a fresh untrained stand-in.
+ */
+const pretrained: {
+  url: string | null;
+  loading: Promise<void> | null;
+  held: Held | null;
+  problem: Problem | null;
+  retired: boolean;
+} = { url: null, loading: null, held: null, problem: null, retired: false };
+
 export function initInspect(context: InspectContext): void {
   ctx = context;
 }
@@ -57,6 +78,10 @@ function changed(): void {
 function replaceLive(next: Held | null): void {
   if (live && live.model !== next?.model) live.model.dispose();
   live = next;
+  // "Continue training" may have taken the pretrained model itself: that one is live now.
+  if (pretrained.held && pretrained.held.model !== next?.model) pretrained.held.model.dispose();
+  pretrained.held = null;
+  pretrained.retired = true;
   // The untrained stand-in is not needed beside a real model (the paper preset's is 233 MB).
   scratch?.model.dispose();
   scratch = null;
@@ -90,8 +115,64 @@ const sameConfig = (a: ModelConfig, b: ModelConfig) =>
  * architecture; null when there is none.
  */
 export function modelToContinue(config: ModelConfig): { model: TrainableModel; stats: ChannelStats } | null {
-  if (!live || live.origin.source === 'training' || !sameConfig(live.origin.config, config)) return null;
-  return { model: live.model, stats: live.stats };
+  // Before any run or load: the pretrained model, trained further in place (the run adopts it).
+  const held = live ?? pretrained.held;
+  if (!held || held.origin.source === 'training' || !sameConfig(held.origin.config, config)) return null;
+  return { model: held.model, stats: held.stats };
+}
+
+async function fetchOk(url: URL): Promise<Response> {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok)
+    throw new ProblemError(problem('pretrained.missing', { file: url.pathname, status: res.status }));
+  return res;
+}
+
+/** Fetches pretrained.json and the model it names, checks that they agree, and holds the model. */
+async function loadPretrained(base: string): Promise<void> {
+  try {
+    const manifest = parsePretrainedManifest(
+      await (await fetchOk(new URL(PRETRAINED_MANIFEST, base))).text(),
+    );
+    const [json, weights] = await Promise.all([
+      fetchOk(new URL(manifest.model, base)).then((r) => r.text()),
+      fetchOk(new URL(manifest.weights, base)).then((r) => r.arrayBuffer()),
+    ]);
+    const { model, meta } = loadModel(json, weights);
+    try {
+      checkPretrained(manifest, meta);
+    } catch (err) {
+      model.dispose();
+      throw err;
+    }
+    // A run or a loaded file came first: the pretrained model is no longer what the page shows.
+    if (pretrained.retired) {
+      model.dispose();
+      return;
+    }
+    const origin: ModelOrigin = {
+      source: 'pretrained',
+      config: meta.config,
+      seed: meta.seed,
+      epochs: meta.epochs,
+      pretrained: pretrainedLabel(manifest),
+    };
+    pretrained.held = { model, stats: meta.stats, origin, settings: null, provenance: meta.provenance };
+    ctx.post({ type: 'model-changed', origin: { ...origin } });
+  } catch (err) {
+    // Never fatal: the untrained stand-in answers instead, and says why.
+    pretrained.problem = describeRefusal(
+      err,
+      problem('pretrained.missing', { file: PRETRAINED_MANIFEST, status: problem('pretrained.network') }),
+    );
+  }
+}
+
+/** Where the pretrained model lives (a folder URL ending in '/'); its loading starts at once. */
+export function offerPretrained(url: string): Promise<void> {
+  pretrained.url = url;
+  pretrained.loading ??= loadPretrained(url);
+  return pretrained.loading;
 }
 
 function untrainedStats(): ChannelStats {
@@ -105,11 +186,20 @@ function untrainedStats(): ChannelStats {
 }
 
 /**
- * The model to inspect: the live one while training or when its config is the page's; otherwise
- * an untrained one for the page's config and seed (kept until they change).
+ * The model to inspect: the live one while training or when its config is the page's; before
+ * any run or load, the pretrained one when the page's config and seed are its own; otherwise an
+ * untrained one for the page's config and seed (kept until they change).
  */
-function pick(config: ModelConfig, seed: number): Held {
+async function pick(config: ModelConfig, seed: number): Promise<Held> {
   if (live && (ctx.training() || sameConfig(live.origin.config, config))) return live;
+  if (!live && pretrained.url && !pretrained.retired) {
+    await offerPretrained(pretrained.url);
+    // Read again after the wait: a run may have started meanwhile (TS narrowed `live` to null).
+    const now = live as Held | null;
+    if (now && (ctx.training() || sameConfig(now.origin.config, config))) return now;
+    const pre = pretrained.held;
+    if (pre && sameConfig(pre.origin.config, config) && pre.origin.seed === seed) return pre;
+  }
   const key = `${JSON.stringify(config)}/${seed}`;
   if (scratch?.key !== key) {
     scratch?.model.dispose();
@@ -118,6 +208,10 @@ function pick(config: ModelConfig, seed: number): Held {
     const origin: ModelOrigin = { source: 'untrained', config, seed, epochs: 0 };
     scratch = { key, model, stats: untrainedStats(), origin, settings: null, provenance: 'not trained' };
   }
+  // Said on every untrained answer while the shipped model is missing (not after a run replaced it).
+  const why = pretrained.retired ? null : pretrained.problem;
+  if (why) scratch.origin.pretrainedProblem = why;
+  else delete scratch.origin.pretrainedProblem;
   return scratch;
 }
 
@@ -155,7 +249,7 @@ export async function handleInspect(msg: InspectToWorker): Promise<void> {
           input = data.test.images.slice(i * 3072, (i + 1) * 3072);
           trueLabel = data.test.labels[i];
         }
-        const held = pick(msg.config, msg.seed);
+        const held = await pick(msg.config, msg.seed);
         const origin = { ...held.origin };
         const r = await forwardOne(held.model, input, held.stats);
         const result = { id: msg.id, model: origin, input, trueLabel, ...r, ms: performance.now() - t0 };
@@ -164,7 +258,7 @@ export async function handleInspect(msg: InspectToWorker): Promise<void> {
         break;
       }
       case 'filters': {
-        const held = pick(msg.config, msg.seed);
+        const held = await pick(msg.config, msg.seed);
         const origin = { ...held.origin };
         const tiles = await firstLayerTiles(held.model);
         ctx.post({ type: 'filter-tiles', result: { id: msg.id, model: origin, ...tiles } }, [
@@ -175,7 +269,7 @@ export async function handleInspect(msg: InspectToWorker): Promise<void> {
       case 'test-insight': {
         const data = ctx.dataset();
         if (!data) throw new ProblemError(problem('data.notReady'));
-        const held = pick(msg.config, msg.seed);
+        const held = await pick(msg.config, msg.seed);
         const origin = { ...held.origin };
         const settings = held.settings;
         const seed = settings?.seed ?? msg.seed;
@@ -195,7 +289,7 @@ export async function handleInspect(msg: InspectToWorker): Promise<void> {
         break;
       }
       case 'save-model': {
-        const held = pick(msg.config, msg.seed);
+        const held = await pick(msg.config, msg.seed);
         const base = `alexnet-${held.origin.config.preset}-seed${held.origin.seed}`;
         const weightsName = `${base}.weights.bin`;
         const { json, weights } = await saveModel(

@@ -13,7 +13,15 @@ import { chooseBackend, chooseByMeasurement } from '../runtime/backend';
 import { RunControl } from '../train/control';
 import { train } from '../train/trainer';
 import { describeError, describeRefusal, describeTrainingError } from './errors';
-import { modelToContinue, adoptRun, epochDone, handleInspect, initInspect, runEnded } from './inspect';
+import {
+  modelToContinue,
+  adoptRun,
+  epochDone,
+  handleInspect,
+  initInspect,
+  offerPretrained,
+  runEnded,
+} from './inspect';
 import {
   beginRun,
   clearCheckpoint,
@@ -66,6 +74,8 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   } catch (err) {
     post({ type: 'data-error', problem: problem('data.builtinFailed', { cause: describeError(err) }) });
   }
+  // After the data (never slowing it down); inspect requests wait for it, and a failure is noted, not thrown.
+  void offerPretrained(msg.pretrainedUrl);
   const saved = await loadCheckpoint();
   // Null too, so a page waiting to go on from a checkpoint (after the guard) hears there is none.
   post({

@@ -139,9 +139,13 @@ export const en = {
     'This model is untrained: its weights are random, so its predictions are too. Train it, or load a saved model, for real ones.',
   modelIs: 'Model',
   originUntrained: 'untrained ({preset}, seed {seed})',
-  originTraining: 'training now, {epochs} epochs done',
-  originTrained: 'trained, {epochs} epochs',
-  originLoaded: 'loaded from a file, {epochs} epochs',
+  originTraining: 'training now, {epochs:epoch|epochs} done',
+  originTrained: 'trained, {epochs:epoch|epochs}',
+  originLoaded: 'loaded from a file, {epochs:epoch|epochs}',
+  originPretrained: 'pretrained: {epochs:epoch|epochs}, {acc} % test accuracy, trained by `{command}`',
+  pretrainedNote:
+    'This model ships with the app, trained before you opened the page: {acc} % is its top-1 accuracy on all {count} test images. Train starts a fresh run from random weights; "Continue training this model" trains this one further.',
+  pretrainedFailedNote: 'The pretrained model that ships with the app could not be loaded: {why}',
   top5Title: 'Top-5 classes',
   trueClass: 'true class: {name}',
   networkSees: 'What the network gets',
@@ -568,6 +572,10 @@ export const en = {
   'problem.model.badMeta': 'The model.json has an impossible {field}: the file is damaged or was edited.',
   'problem.model.nonFinite':
     '{name} holds values that are not numbers (NaN or infinite): the weights are damaged, or training diverged before saving.',
+  'problem.pretrained.missing': '{file} could not be fetched ({status}).',
+  'problem.pretrained.network': 'a network error',
+  'problem.pretrained.badManifest': 'its manifest, pretrained.json, is damaged ({field}).',
+  'problem.pretrained.mismatch': 'its manifest does not describe its weights file (the {field} differs).',
   'problem.model.unreadable':
     'These files could not be read as a saved model: pick the model.json and .bin that AlexNet Lab saved together.',
   'problem.run.otherData':

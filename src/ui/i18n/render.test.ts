@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { zh } from './zh';
-import { wordProblem } from './render';
+import { fill, wordProblem } from './render';
 import { problem } from '../../shared/problem';
 
 function sourceFiles(dir: string): string[] {
@@ -13,6 +13,16 @@ function sourceFiles(dir: string): string[] {
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
+
+describe('fill', () => {
+  it('fills {name} and words a count with {name:one|other}', () => {
+    expect(fill('trained, {n:epoch|epochs}', { n: 1 })).toBe('trained, 1 epoch');
+    expect(fill('trained, {n:epoch|epochs}', { n: 2 })).toBe('trained, 2 epochs');
+    expect(fill('trained, {n:epoch|epochs}', { n: 0 })).toBe('trained, 0 epochs');
+    expect(fill('{a} of {b}', { a: 3 })).toBe('3 of {b}');
+    expect(fill('{m:x|y} stays', {})).toBe('{m:x|y} stays');
+  });
+});
 
 describe('wordProblem', () => {
   it('fills parameters, words a Problem given as a parameter first, and falls back to English', () => {

@@ -3,10 +3,17 @@
 
 import type { Problem } from '../../shared/problem';
 
-/** Replaces {name} placeholders with values. */
+/**
+ * Replaces {name} placeholders with values; {name:one|other} with the value and the word for its
+ * count ("1 epoch", "2 epochs": English needs it, Chinese does not).
+ */
 export function fill(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return text
+    .replace(/\{(\w+):([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) =>
+      k in vars ? `${vars[k]} ${Number(vars[k]) === 1 ? one : other}` : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 /**

@@ -137,6 +137,10 @@ export const zh: Messages = {
   originTraining: '训练中，已完成 {epochs} 轮',
   originTrained: '已训练 {epochs} 轮',
   originLoaded: '从文件加载，{epochs} 轮',
+  originPretrained: '预训练：{epochs} 轮，测试准确率 {acc} %，训练命令 `{command}`',
+  pretrainedNote:
+    '这个模型随应用一起提供，在你打开页面之前就已训练好：{acc} % 是它在全部 {count} 张测试图片上的 top-1 准确率。“训练”会从随机权重开始新的训练；“继续训练这个模型”会在它的基础上继续训练。',
+  pretrainedFailedNote: '无法加载随应用提供的预训练模型：{why}',
   top5Title: '前 5 个类别',
   trueClass: '真实类别：{name}',
   networkSees: '网络得到的输入',
@@ -540,6 +544,10 @@ export const zh: Messages = {
   'problem.model.badManifest': 'model.json 中的权重清单已损坏：没有按名称和形状列出 float32 权重数组。',
   'problem.model.badMeta': 'model.json 中的 {field} 不可能成立：文件已损坏或被修改过。',
   'problem.model.nonFinite': '{name} 含有不是数值的值（NaN 或无穷大）：权重已损坏，或保存前训练已经发散。',
+  'problem.pretrained.missing': '无法获取 {file}（{status}）。',
+  'problem.pretrained.network': '网络错误',
+  'problem.pretrained.badManifest': '它的清单 pretrained.json 已损坏（{field}）。',
+  'problem.pretrained.mismatch': '它的清单与权重文件不符（{field} 不同）。',
   'problem.model.unreadable':
     '无法把这些文件读取为保存的模型：请选择 AlexNet Lab 一起保存的 model.json 和 .bin。',
   'problem.run.otherData': '被中断的训练使用的数据与当前加载的不同：请加载相同的数据后再继续。',

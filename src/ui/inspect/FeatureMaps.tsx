@@ -3,6 +3,7 @@ import type { LayerMaps } from '../../shared/inspect';
 import { useApp } from '../../store';
 import { translate, useLang, useT, type Lang, type Translate } from '../i18n';
 import { scrollBelowRunBar } from '../page/steps';
+import { ModelLabel } from './ModelLabel';
 
 /**
  * Every conv, LRN, max-pool and FC layer's output for the image being inspected
@@ -37,11 +38,14 @@ export function FeatureMaps() {
       </p>
     );
   return (
-    <div className="feature-maps" data-testid="feature-maps" ref={box as RefObject<HTMLDivElement>}>
-      {inspection.layers.map((layer) => (
-        <LayerView key={layer.name} layer={layer} lang={lang} focused={focused?.name === layer.name} />
-      ))}
-    </div>
+    <>
+      <ModelLabel origin={inspection.model} testId="maps-model" />
+      <div className="feature-maps" data-testid="feature-maps" ref={box as RefObject<HTMLDivElement>}>
+        {inspection.layers.map((layer) => (
+          <LayerView key={layer.name} layer={layer} lang={lang} focused={focused?.name === layer.name} />
+        ))}
+      </div>
+    </>
   );
 }
 

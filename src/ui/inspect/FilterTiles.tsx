@@ -2,6 +2,7 @@ import { requestFilters } from '../../client/inspect';
 import { useApp } from '../../store';
 import { useT } from '../i18n';
 import { PixelCanvas } from './PixelCanvas';
+import { ModelLabel } from './ModelLabel';
 
 /** conv1's kernels as RGB tiles, like the paper's figure 3; refreshed with the feature maps. */
 export function FilterTiles() {
@@ -13,6 +14,7 @@ export function FilterTiles() {
       <button onClick={requestFilters}>{t('filtersShow')}</button>
       {f && (
         <>
+          <ModelLabel origin={f.model} testId="filters-model" />
           <p className="hint">{t('filtersNote', { count: f.count, k: f.kernel, layer: f.layer })}</p>
           <div className="filter-grid" data-testid="filters">
             {Array.from({ length: f.count }, (_, i) => (

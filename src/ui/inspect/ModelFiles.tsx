@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { loadModelFiles, saveModel } from '../../client/inspect';
 import { isRunActive, useApp } from '../../store';
 import { useProblemText, useT } from '../i18n';
-import { originText } from './Prediction';
+import { originText } from './ModelLabel';
 
 /** Save the model in use (model.json + .bin) and load a saved one back (pick or drop both files). */
 export function ModelFiles() {
@@ -48,7 +48,7 @@ export function ModelFiles() {
           }}
         />
         {live && (
-          <span className="hint">
+          <span className="hint" data-testid="live-model" data-source={live.source}>
             {t('modelIs')}: {originText(t, live)}
           </span>
         )}

@@ -1,22 +1,9 @@
 import { CLASS_NAMES, IMAGE_SIZE } from '../../shared/types';
-import type { ModelOrigin } from '../../shared/inspect';
 import { useApp } from '../../store';
-import { useProblemText, useT, type Translate } from '../i18n';
+import { useProblemText, useT } from '../i18n';
+import { OriginNote, originText } from './ModelLabel';
 import { PixelCanvas } from './PixelCanvas';
 import { className } from './classNames';
-
-export function originText(t: Translate, o: ModelOrigin): string {
-  switch (o.source) {
-    case 'untrained':
-      return t('originUntrained', { preset: o.config.preset, seed: o.seed });
-    case 'training':
-      return t('originTraining', { epochs: o.epochs });
-    case 'trained':
-      return t('originTrained', { epochs: o.epochs });
-    case 'loaded':
-      return t('originLoaded', { epochs: o.epochs });
-  }
-}
 
 /** The image as the network gets it and its top-5 classes (data-testid="top5", one row per class). */
 export function Prediction() {
@@ -34,10 +21,13 @@ export function Prediction() {
       {r && (
         <>
           <p className="hint">
-            {t('modelIs')}: <strong data-testid="inspect-model">{originText(t, r.model)}</strong> ·{' '}
-            {Math.round(r.ms)} ms
+            {t('modelIs')}:{' '}
+            <strong data-testid="inspect-model" data-source={r.model.source}>
+              {originText(t, r.model)}
+            </strong>{' '}
+            · {Math.round(r.ms)} ms
           </p>
-          {r.model.source === 'untrained' && <p className="note">{t('untrainedNote')}</p>}
+          <OriginNote origin={r.model} />
           <div className="prediction-row">
             <figure>
               <PixelCanvas

@@ -9,6 +9,7 @@ import { className } from './classNames';
 import { TableScroll } from '../TableScroll';
 import { confusionPng } from '../charts/chartPng';
 import { downloadBlob } from '../../client/download';
+import { ModelLabel } from './ModelLabel';
 
 const GALLERY_MAX = 60;
 
@@ -62,6 +63,7 @@ function InsightBody({ r }: { r: Insight }) {
 
   return (
     <>
+      <ModelLabel origin={r.model} testId="insight-model" />
       <p>{t('insightSummary', { correct, n, pct: ((100 * correct) / Math.max(1, n)).toFixed(1) })}</p>
       <h4>{t('confusionTitle')}</h4>
       <div className="buttons" role="radiogroup" aria-label={t('confusionTitle')}>

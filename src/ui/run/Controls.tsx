@@ -20,12 +20,16 @@ export function Controls() {
   const ready = useApp((s) => s.dataset !== null);
   const epochs = useApp((s) => s.runSettings?.epochs ?? s.epochs);
   const running = isRunActive({ runState: state });
-  // A loaded or finished model of the page's architecture can be trained further.
+  // A loaded or finished model of the page's architecture can be trained further; so can the
+  // pretrained one while it is the one shown (the page's architecture and seed).
   const held = useApp((s) => s.liveModel);
   const config = useApp((s) => s.config);
+  const seed = useApp((s) => s.seed);
   const canContinue =
     held !== null &&
-    (held.source === 'loaded' || held.source === 'trained') &&
+    (held.source === 'loaded' ||
+      held.source === 'trained' ||
+      (held.source === 'pretrained' && held.seed === seed)) &&
     (Object.keys(config) as (keyof typeof config)[]).every((k) => config[k] === held.config[k]);
   const runProgress = latest ? (latest.epoch - 1 + latest.epochProgress) / epochs : 0;
   useRunShortcuts();
