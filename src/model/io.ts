@@ -242,6 +242,8 @@ export function loadModel(
   const meta = parsed.metadata;
   if (typeof meta !== 'object' || meta === null || !isConfig(meta.config))
     throw new ProblemError(problem('model.noConfig'));
+  // Files from before the width setting are ×1: said explicitly, so they compare equal to the page's.
+  meta.config = { ...meta.config, width: meta.config.width ?? '1' };
   if (!isStats(meta.stats)) throw new ProblemError(problem('model.badMeta', { field: 'stats' }));
   const badField = badMetaField(meta as unknown as Record<string, unknown>);
   if (badField) throw new ProblemError(problem('model.badMeta', { field: badField }));

@@ -56,6 +56,9 @@ export function parsePretrainedManifest(text: string): PretrainedManifest {
   if (!isFileName(m.model) || !(m.model as string).endsWith('.json')) throw bad('model');
   if (!isFileName(m.weights) || !(m.weights as string).endsWith('.bin')) throw bad('weights');
   if (typeof m.config !== 'object' || m.config === null) throw bad('config');
+  // A manifest from before the width setting describes a ×1 model.
+  const config = m.config as ModelConfig;
+  m.config = { ...config, width: config.width ?? '1' };
   if (!Number.isInteger(m.seed) || (m.seed as number) < 0) throw bad('seed');
   if (!Number.isInteger(m.epochs) || (m.epochs as number) < 1) throw bad('epochs');
   const acc = m.testAccuracy;
