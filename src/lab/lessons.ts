@@ -10,7 +10,7 @@
 
 import type { Activation, ModelWidth, Preprocess, RunSettings } from '../shared/types';
 import { seedsFor, variantKey, type PlannedRun } from './plan';
-import { CLAIMS, verdictOf, type ClaimId, type Verdict } from './scorecard';
+import { byVariant, CLAIMS, comparePaired, type ClaimId, type Verdict } from './scorecard';
 import { fieldSpread, summarize, type RunSummary, type Summarizable, type SummaryField } from './stats';
 
 export type LessonId = 'relu' | 'lrn' | 'pooling' | 'dropout' | 'overfit' | 'preprocess';
@@ -260,14 +260,7 @@ export interface LessonResult {
 export function lessonResult(lesson: Lesson, runs: Summarizable[], target: number): LessonResult {
   const finished = runs.filter((r) => r.status === 'done');
   const reference = [...finished].reverse().find((r) => r.variant === lesson.variants[0].label) ?? null;
-  const byKey = new Map<string, Summarizable[]>();
-  if (reference)
-    for (const r of finished) {
-      const k = variantKey(r.settings);
-      const list = byKey.get(k);
-      if (list) list.push(r);
-      else byKey.set(k, [r]);
-    }
+  const byKey = reference ? byVariant(finished) : new Map<string, Summarizable[]>();
   // Each variant's runs by seed (the latest run of a seed wins), from the reference's settings.
   const bySeed = lesson.variants.map((v) => {
     const m = new Map<number, RunSummary>();
@@ -289,33 +282,11 @@ export function lessonResult(lesson: Lesson, runs: Summarizable[], target: numbe
     };
   });
   const missing = variants.filter((v) => v.runs === 0).length;
-  const comparisons = lesson.comparisons.map((c): ComparisonResult => {
-    const a = bySeed[c.a];
-    const b = bySeed[c.b];
-    const none = { id: c.id, verdict: 'missing' as const, diff: null, se: null, p: null, n: 0, ratio: null };
-    if (a.size === 0 || b.size === 0) return { ...none, unit: c.unit };
-    const d: number[] = [];
-    const ratios: number[] = [];
-    for (const [seed, sa] of a) {
-      const sb = b.get(seed);
-      if (!sb) continue;
-      const v = c.measure(sa, sb);
-      if (v !== null) d.push(v);
-      const q = c.ratio?.(sa, sb) ?? null;
-      if (q !== null) ratios.push(q);
-    }
-    const v = verdictOf(d);
-    const ratio = ratios.length > 0 ? ratios.reduce((s, x) => s + x, 0) / ratios.length : null;
-    // Runs of both exist but share no seed: nothing to pair.
-    return {
-      ...v,
-      id: c.id,
-      verdict: v.verdict === 'missing' ? 'inconclusive' : v.verdict,
-      n: d.length,
-      ratio,
-      unit: c.unit,
-    };
-  });
+  const comparisons = lesson.comparisons.map((c): ComparisonResult => ({
+    id: c.id,
+    ...comparePaired(bySeed[c.a], bySeed[c.b], c.measure, c.ratio),
+    unit: c.unit,
+  }));
   return {
     started: reference !== null,
     reference: reference?.settings ?? null,

@@ -127,15 +127,7 @@ export const CLAIMS: ClaimDef[] = [
  */
 export function scorecard(runs: Summarizable[], baseline: Summarizable, target: number): ClaimResult[] {
   // Only runs that trained all their epochs: a stopped run's errors are not final.
-  const finished = runs.filter((r) => r.status === 'done');
-  const keyed = new Map<string, Summarizable[]>();
-  for (const r of finished) {
-    const k = variantKey(r.settings);
-    // Pushed, not copied: thousands of runs of one variant would make a copy per run quadratic.
-    const list = keyed.get(k);
-    if (list) list.push(r);
-    else keyed.set(k, [r]);
-  }
+  const keyed = byVariant(runs.filter((r) => r.status === 'done'));
   // Most claims share the baseline's variant: each variant's runs are summarised once.
   const seeded = new Map<string, Map<number, RunSummary>>();
   const bySeed = (patch: Partial<ModelConfig>) => {
@@ -149,24 +141,48 @@ export function scorecard(runs: Summarizable[], baseline: Summarizable, target: 
     }
     return m;
   };
-  return CLAIMS.map((c) => {
-    const a = bySeed(c.a);
-    const b = bySeed(c.b);
-    if (a.size === 0 || b.size === 0)
-      return { id: c.id, verdict: 'missing', diff: null, se: null, p: null, n: 0, ratio: null };
-    const d: number[] = [];
-    const ratios: number[] = [];
-    for (const [seed, sa] of a) {
-      const sb = b.get(seed);
-      if (!sb) continue;
-      const v = c.measure(sa, sb);
-      if (v !== null) d.push(v);
-      const q = c.ratio?.(sa, sb) ?? null;
-      if (q !== null) ratios.push(q);
-    }
-    const v = verdictOf(d);
-    // Runs exist but share no seed: nothing to pair, so the spread of a difference is unknown.
-    const verdict = v.verdict === 'missing' ? 'inconclusive' : v.verdict;
-    return { id: c.id, ...v, verdict, n: d.length, ratio: meanSd(ratios)?.mean ?? null };
-  });
+  return CLAIMS.map((c) => ({ id: c.id, ...comparePaired(bySeed(c.a), bySeed(c.b), c.measure, c.ratio) }));
+}
+
+/** Runs grouped by variant (settings but the seed). */
+export function byVariant(runs: Summarizable[]): Map<string, Summarizable[]> {
+  const keyed = new Map<string, Summarizable[]>();
+  for (const r of runs) {
+    const k = variantKey(r.settings);
+    // Pushed, not copied: thousands of runs of one variant would make a copy per run quadratic.
+    const list = keyed.get(k);
+    if (list) list.push(r);
+    else keyed.set(k, [r]);
+  }
+  return keyed;
+}
+
+type Measure = (a: RunSummary, b: RunSummary) => number | null;
+
+/**
+ * Variant a against variant b (their runs by seed): the paired t-test over the seeds both ran,
+ * with the mean of `ratio` where the comparison has one. Used by the scorecard and the lessons.
+ */
+export function comparePaired(
+  a: Map<number, RunSummary>,
+  b: Map<number, RunSummary>,
+  measure: Measure,
+  ratio?: Measure,
+): Omit<ClaimResult, 'id'> {
+  if (a.size === 0 || b.size === 0)
+    return { verdict: 'missing', diff: null, se: null, p: null, n: 0, ratio: null };
+  const d: number[] = [];
+  const ratios: number[] = [];
+  for (const [seed, sa] of a) {
+    const sb = b.get(seed);
+    if (!sb) continue;
+    const v = measure(sa, sb);
+    if (v !== null) d.push(v);
+    const q = ratio?.(sa, sb) ?? null;
+    if (q !== null) ratios.push(q);
+  }
+  const v = verdictOf(d);
+  // Runs exist but share no seed: nothing to pair, so the spread of a difference is unknown.
+  const verdict = v.verdict === 'missing' ? 'inconclusive' : v.verdict;
+  return { ...v, verdict, n: d.length, ratio: meanSd(ratios)?.mean ?? null };
 }

@@ -2,17 +2,11 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { isRunActive, store, useApp } from '../../store';
 import { settingsOf } from '../../store/configSlice';
 import { useT, type MessageKey } from '../i18n';
-import {
-  LESSONS,
-  lessonBase,
-  lessonPlan,
-  lessonResult,
-  type ComparisonResult,
-  type Lesson,
-} from '../../lab/lessons';
+import { LESSONS, lessonBase, lessonPlan, lessonResult, type Lesson } from '../../lab/lessons';
 import type { SummaryField } from '../../lab/stats';
 import { queuePlan } from '../../client/queueRunner';
 import { TableScroll } from '../TableScroll';
+import { VerdictTable } from './VerdictTable';
 import { pct, plain } from './format';
 
 // Recharts is loaded with the lab's compare charts; the gap chart only once (e) has runs.
@@ -149,38 +143,16 @@ function LessonCard({ lesson, letter, ownSizes }: { lesson: Lesson; letter: stri
               </tbody>
             </table>
           </TableScroll>
-          <TableScroll label={t('lessonVerdictsOf', { letter })}>
-            <table className="lab-table" data-testid="lesson-verdicts">
-              <thead>
-                <tr>
-                  <th>{t('labClaim')}</th>
-                  <th>{t('labMeasured')}</th>
-                  <th>{t('labTest')}</th>
-                  <th>{t('labVerdict')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.comparisons.map((c) => (
-                  <tr key={c.id} data-comparison={c.id} data-verdict={c.verdict}>
-                    <td>{t(`lessonCmp_${c.id}` as MessageKey)}</td>
-                    <td>{measured(c)}</td>
-                    <td>
-                      {c.verdict === 'missing'
-                        ? '—'
-                        : c.p === null
-                          ? t('labTestTooFew', { n: c.n })
-                          : t('labTestResult', {
-                              n: c.n,
-                              df: c.n - 1,
-                              p: c.p < 0.001 ? '< 0.001' : c.p.toFixed(3),
-                            })}
-                    </td>
-                    <td className={`verdict verdict-${c.verdict}`}>{t(`labVerdict_${c.verdict}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <VerdictTable
+            rows={result.comparisons.map((c) => ({
+              ...c,
+              claim: `lessonCmp_${c.id}` as MessageKey,
+              log: c.unit === 'log',
+            }))}
+            label={t('lessonVerdictsOf', { letter })}
+            testId="lesson-verdicts"
+            rowKey="data-comparison"
+          />
           {lesson.variants.some((v) => v.chart) && result.missing < lesson.variants.length && (
             <Suspense fallback={<p className="hint">{t('loadingShort')}</p>}>
               <LessonGapChart
@@ -193,13 +165,4 @@ function LessonCard({ lesson, letter, ownSizes }: { lesson: Lesson; letter: stri
       )}
     </article>
   );
-}
-
-/** The mean paired difference (± SE), as a log step ratio or in points, with the ratio if any. */
-function measured(c: ComparisonResult): string {
-  if (c.diff === null) return '—';
-  const f = (v: number) => (c.unit === 'log' ? plain(v, 2) : `${(v * 100).toFixed(1)} pt`);
-  const spread = c.se === null ? '' : ` ± ${f(c.se)}`;
-  const ratio = c.ratio === null ? '' : ` (×${c.ratio.toFixed(2)})`;
-  return `${c.unit === 'log' ? 'log ' : ''}${f(c.diff)}${spread}${ratio}`;
 }
