@@ -14,6 +14,8 @@ export interface KernelChoice {
   stock: ReadonlySet<string>;
   /** Test hook: this webgpu kernel of ours negates its output (null: none). */
   corruptForTest: string | null;
+  /** Tests: a lower watchdog bound (webgpu/batchSplit.ts) so that small shapes split too. */
+  maxDispatchMacs?: number;
 }
 
 let choice: KernelChoice = { set: 'ours', gemmTile: 'auto', stock: new Set(), corruptForTest: null };

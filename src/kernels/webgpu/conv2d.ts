@@ -16,6 +16,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo, isNchw } from '../common/kernelAttrs';
 import { loadXUnderTapWgsl } from './loadXUnderTap';
 import { rowMajorLoadB, tiledGemmProgram } from './tiledGemm';
+import { imagesPerDispatch, splitBatch } from './batchSplit';
 
 const stockConv2D = getKernel('Conv2D', 'webgpu');
 const stockFusedConv2D = getKernel('FusedConv2D', 'webgpu');
@@ -52,6 +53,10 @@ function convGemm(
   const info = conv2DInfo('Conv2D (webgpu, ours)', attrs, x.shape, filter.shape);
   const { batchSize, inHeight: H, inWidth: W, inChannels: CI, outChannels: CO } = info;
   const { outHeight: OH, outWidth: OW, filterHeight: KH, filterWidth: KW } = info;
+  // Past the watchdog bound: batch chunks, one dispatch each.
+  const chunk = imagesPerDispatch(OH * OW * CO * KH * KW * CI);
+  if (chunk < batchSize)
+    return splitBatch(gpu, [x], chunk, 'concat', ([xs]) => convGemm(gpu, xs, filter, attrs, bias, fused));
   const { strideHeight: SH, strideWidth: SW } = info;
   const { top: PT, left: PL } = info.padInfo;
   const epilogue =

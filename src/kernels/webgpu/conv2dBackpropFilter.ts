@@ -10,6 +10,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo } from '../common/kernelAttrs';
 import { splitKReduceProgram } from './splitKReduce';
+import { imagesPerDispatch, splitBatch } from './batchSplit';
 import { loadXUnderTapWgsl } from './loadXUnderTap';
 import { chooseTile, rowMajorLoadB, sliceLength, tiledGemmProgram, type TileSize } from './tiledGemm';
 
@@ -47,6 +48,17 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const { top: PT, left: PL } = info.padInfo;
   const M = KH * KW * CI;
   const N = CO;
+  // Past the watchdog bound: batch chunks, one GEMM each (split-K slices are one dispatch),
+  // their gradients summed.
+  const chunk = imagesPerDispatch(M * N * OH * OW);
+  if (chunk < batchSize)
+    return splitBatch(
+      gpu,
+      [x, dy],
+      chunk,
+      'sum',
+      ([xs, dys]) => conv2dBackpropFilter({ inputs: { x: xs, dy: dys }, backend, attrs }) as TensorInfo,
+    );
   const K = batchSize * OH * OW;
   const tile = chooseTile(M, N, true);
   const splits = chooseSplits(M, N, K, tile);

@@ -16,6 +16,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2DInfo } from '../common/kernelAttrs';
 import { tiledGemmProgram } from './tiledGemm';
+import { imagesPerDispatch, splitBatch } from './batchSplit';
 
 /**
  * inputs dy [batch, oh, ow, Co], filter W [kh, kw, Ci, Co]; attrs as tf's Conv2DBackpropInput.
@@ -28,6 +29,21 @@ const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const info = conv2DInfo('Conv2DBackpropInput (webgpu, ours)', attrs, inputShape, filter.shape);
   const { batchSize, inHeight: H, inWidth: W, inChannels: CI, outChannels: CO } = info;
   const { outHeight: OH, outWidth: OW, filterHeight: KH, filterWidth: KW } = info;
+  // Past the watchdog bound: batch chunks, one dispatch each.
+  const chunk = imagesPerDispatch(H * W * CI * KH * KW * CO);
+  if (chunk < batchSize)
+    return splitBatch(
+      gpu,
+      [dy],
+      chunk,
+      'concat',
+      ([part]) =>
+        conv2dBackpropInput({
+          inputs: { dy: part, filter },
+          backend,
+          attrs: { ...attrs, inputShape: [part.shape[0], ...inputShape.slice(1)] },
+        }) as TensorInfo,
+    );
   const { strideHeight: SH, strideWidth: SW } = info;
   const { top: PT, left: PL } = info.padInfo;
 
