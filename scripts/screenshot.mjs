@@ -4,6 +4,7 @@
 //   --layout: docs/layout-en.png and docs/layout-zh.png (the page as a first-time visitor sees it,
 //             in English and 简体中文) and docs/network-picture.png (the paper preset, two towers)
 //   --dark:   docs/layout-dark.png, the page after a short quick-mode run with a dark system theme
+//   --lessons: docs/lessons-en.png and docs/lessons-zh.png, the lab's lesson cards
 import { build, preview } from 'vite';
 import { chromium } from '@playwright/test';
 
@@ -66,8 +67,20 @@ async function darkPage() {
   console.log('written: docs/layout-dark.png');
 }
 
+async function lessonPages() {
+  for (const lang of ['en', 'zh']) {
+    const page = await open('?view=compare', lang);
+    const lessons = page.getByTestId('lessons');
+    await lessons.locator('article.lesson').first().waitFor();
+    await lessons.screenshot({ path: `docs/lessons-${lang}.png` });
+    console.log(`written: docs/lessons-${lang}.png`);
+    await page.context().close();
+  }
+}
+
 try {
   if (process.argv.includes('--layout')) await layoutPages();
+  else if (process.argv.includes('--lessons')) await lessonPages();
   else if (process.argv.includes('--dark')) await darkPage();
   else await trainedPage();
 } finally {

@@ -42,7 +42,7 @@ export const en = {
   poolingNonOverlapping: 'non-overlapping 2×2, stride 2',
   groupedToggle: "Two-tower grouped convolutions in C2, C4, C5 (the paper's two GPUs)",
   modelWidth: 'Model width (filter and unit counts)',
-  widthFull: '×1 (as the preset)',
+  widthFull: '×1 (full width)',
   widthHalf: '×½',
   widthQuarter: '×¼',
   preprocess: 'Input preprocessing',

@@ -41,7 +41,7 @@ export const zh: Messages = {
   poolingNonOverlapping: '不重叠池化 2×2，步长 2',
   groupedToggle: 'C2、C4、C5 使用双塔分组卷积（论文的两块 GPU）',
   modelWidth: '模型宽度（卷积核数与单元数）',
-  widthFull: '×1（按预设）',
+  widthFull: '×1（完整宽度）',
   widthHalf: '×½',
   widthQuarter: '×¼',
   preprocess: '输入预处理',
