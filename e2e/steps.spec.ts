@@ -8,6 +8,9 @@ test('the chosen step is kept in the URL and restored after a reload', async ({ 
   const nav = page.getByRole('navigation', { name: 'Steps' });
   await expect(nav.getByRole('link')).toHaveText(['1 Train', '2 Look inside', '3 Compare']);
   await expect(nav.getByRole('link', { name: '1 Train' })).toHaveAttribute('aria-current', 'step');
+  // The pretrained model arrives after the data and adds "Continue training this model" to the
+  // bar, which makes it taller: wait for it, so that the bar's height is final when scrolling.
+  await expect(page.getByRole('button', { name: 'Continue training this model' })).toBeVisible();
   // A step's section stops below the sticky run bar, not under it.
   await nav.getByRole('link', { name: '2 Look inside' }).click();
   await expect(page.getByRole('heading', { name: '2 Look inside' })).toBeInViewport();
