@@ -137,10 +137,12 @@ async function main() {
       );
     },
   });
-  saveWeightsAs(
-    model.params.map((p) => p.variable.dataSync() as Float32Array),
-    epochsDone,
-  );
+  // Read asynchronously: a synchronous read from WebGPU in Node needs OffscreenCanvas.
+  if (options['save-model'])
+    saveWeightsAs(
+      await Promise.all(model.params.map((p) => p.variable.data() as Promise<Float32Array>)),
+      epochsDone,
+    );
   model.dispose();
   if (rec.endedAt === null) finishRecord(rec, 'done', 'stopped', Date.now());
   if (save()) console.log(`written: ${options.out}.json (import it in the app's lab), ${options.out}.csv`);
