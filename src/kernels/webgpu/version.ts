@@ -2,4 +2,4 @@
 // a new version re-runs the self-test on every GPU. `sourceHash` is checked by
 // kernels/kernelsVersion.test.ts against this folder's sources, so a kernel cannot change
 // without bumping `version` and recording the new hash.
-export const WEBGPU_KERNELS = { version: 2, sourceHash: 'fd7803fd24b673b7' } as const;
+export const WEBGPU_KERNELS = { version: 3, sourceHash: '41cedb91c72ab208' } as const;
