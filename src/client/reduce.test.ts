@@ -76,7 +76,7 @@ const cases: { [T in Incoming['type']]: [Extract<Incoming, { type: T }>, unknown
   ],
   'run-state': [
     { type: 'run-state', state: 'done', problem: problem('run.stopped') },
-    { run: { runState: 'done', runMessage: problem('run.stopped') } },
+    { run: { runState: 'done', runMessage: problem('run.stopped'), runWarning: null } },
   ],
   step: [
     { type: 'step', metrics: step(1) },
@@ -85,7 +85,7 @@ const cases: { [T in Incoming['type']]: [Extract<Incoming, { type: T }>, unknown
   eval: [{ type: 'eval', metrics: evalAt(4) }, { run: { evals: [evalAt(4)] } }],
   log: [
     { type: 'log', level: 'warn', problem: problem('device.noneToLose') },
-    { run: { runMessage: problem('device.noneToLose') } },
+    { run: { runWarning: problem('device.noneToLose') } },
   ],
   'device-lost': [{ type: 'device-lost', reason: problem('device.webglLost') }, {}],
   'guard-tripped': [
@@ -99,7 +99,7 @@ const cases: { [T in Incoming['type']]: [Extract<Incoming, { type: T }>, unknown
   checkpoint: [{ type: 'checkpoint', info: checkpoint }, { run: { checkpoint } }],
   'checkpoint-saved': [
     { type: 'checkpoint-saved', epoch: 2, step: 8, savedAt: 9 },
-    { run: { savedCheckpoint: { epoch: 2, step: 8, savedAt: 9 } } },
+    { run: { savedCheckpoint: { epoch: 2, step: 8, savedAt: 9 }, runWarning: null } },
   ],
   // A fresh state asked for nothing yet (ids 0): only an answer to id 0 counts.
   inspection: [
@@ -186,6 +186,21 @@ describe('reduce', () => {
       inspect: { modelFileNote: { kind: 'error', problem: p }, modelFileBusy: false },
     });
     expect(reduce(s, { type: 'inspect-error', what: 'filters', problem: p })).toEqual({});
+  });
+
+  it('keeps a storage warning through pause and resume, until a checkpoint saves or the run ends', () => {
+    const store = createAppStore();
+    const apply = (msg: Incoming) => applyPatch(store.getState(), reduce(store.getState(), msg));
+    const full = problem('storage.checkpointFull', { makeRoom: problem('storage.makeRoom') });
+    apply({ type: 'log', level: 'warn', problem: full });
+    apply({ type: 'run-state', state: 'paused' });
+    apply({ type: 'run-state', state: 'training' });
+    expect(store.getState().runWarning).toEqual(full);
+    apply({ type: 'checkpoint-saved', epoch: 1, step: 4, savedAt: 1 });
+    expect(store.getState().runWarning).toBeNull();
+    apply({ type: 'log', level: 'warn', problem: full });
+    apply({ type: 'run-state', state: 'done' });
+    expect(store.getState().runWarning).toBeNull();
   });
 
   it('ignores info logs and appends evaluations to the ones before', () => {

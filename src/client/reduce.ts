@@ -67,7 +67,14 @@ export function reduce(state: ReduceState, msg: Incoming): Patch {
     case 'data-error':
       return { dataset: { dataError: msg.problem, dataProgress: null, loadingFiles: false } };
     case 'run-state':
-      return { run: { runState: msg.state, runMessage: msg.problem ?? null } };
+      // A run that ended has no checkpoint left to lose: its storage warning has nothing to say.
+      return {
+        run: {
+          runState: msg.state,
+          runMessage: msg.problem ?? null,
+          ...(msg.state === 'done' || msg.state === 'error' ? { runWarning: null } : {}),
+        },
+      };
     case 'step':
       return reduceSteps(state, [msg.metrics]);
     case 'eval':
@@ -75,10 +82,15 @@ export function reduce(state: ReduceState, msg: Incoming): Patch {
     case 'checkpoint':
       return { run: { checkpoint: msg.info } };
     case 'checkpoint-saved':
-      return { run: { savedCheckpoint: { epoch: msg.epoch, step: msg.step, savedAt: msg.savedAt } } };
+      return {
+        run: {
+          savedCheckpoint: { epoch: msg.epoch, step: msg.step, savedAt: msg.savedAt },
+          runWarning: null,
+        },
+      };
     case 'log':
       // Warnings are for the user (e.g. a checkpoint that did not fit the storage quota).
-      return msg.level === 'warn' ? { run: { runMessage: msg.problem } } : {};
+      return msg.level === 'warn' ? { run: { runWarning: msg.problem } } : {};
     case 'guard-tripped':
       return { run: { guardTrip: { problem: msg.problem, step: msg.step, layer: msg.layer } } };
     case 'limits-refused':

@@ -20,8 +20,13 @@ export interface StepSeries {
 
 export interface RunData {
   runState: RunState;
-  /** Why the run failed, how it ended, or a warning while it trains. */
+  /** Why the run failed or how it ended (each run-state replaces it). */
   runMessage: Problem | null;
+  /**
+   * A warning while it trains (a checkpoint that did not fit the storage): kept through pause and
+   * resume, so it cannot flash by; gone when a checkpoint saves again or the run ends.
+   */
+  runWarning: Problem | null;
   /** The settings the current or last run started with (the config cannot change under it). */
   runSettings: RunSettings | null;
   latestStep: StepMetrics | null;
@@ -48,9 +53,10 @@ export const isRunActive = (s: Pick<RunData, 'runState'>): boolean =>
 
 export const emptyRun = (): Pick<
   RunData,
-  'runMessage' | 'latestStep' | 'series' | 'evals' | 'savedCheckpoint' | 'guardTrip' | 'limitsRefusal'
+  'runMessage' | 'runWarning' | 'latestStep' | 'series' | 'evals' | 'savedCheckpoint' | 'guardTrip' | 'limitsRefusal'
 > => ({
   runMessage: null,
+  runWarning: null,
   guardTrip: null,
   limitsRefusal: null,
   savedCheckpoint: null,

@@ -14,6 +14,7 @@ export function Controls() {
   const t = useT();
   const state = useApp((s) => s.runState);
   const message = useApp((s) => s.runMessage);
+  const warning = useApp((s) => s.runWarning);
   const word = useProblemText();
   const latest = useApp((s) => s.latestStep);
   const saved = useApp((s) => s.savedCheckpoint);
@@ -89,6 +90,11 @@ export function Controls() {
       {message && (
         <p className={state === 'error' ? 'alert' : 'hint'} role={state === 'error' ? 'alert' : 'status'}>
           {word(message)}
+        </p>
+      )}
+      {warning && (
+        <p className="hint" role="status" data-testid="run-warning">
+          {word(warning)}
         </p>
       )}
       {latest && (
