@@ -53,7 +53,14 @@ export const isRunActive = (s: Pick<RunData, 'runState'>): boolean =>
 
 export const emptyRun = (): Pick<
   RunData,
-  'runMessage' | 'runWarning' | 'latestStep' | 'series' | 'evals' | 'savedCheckpoint' | 'guardTrip' | 'limitsRefusal'
+  | 'runMessage'
+  | 'runWarning'
+  | 'latestStep'
+  | 'series'
+  | 'evals'
+  | 'savedCheckpoint'
+  | 'guardTrip'
+  | 'limitsRefusal'
 > => ({
   runMessage: null,
   runWarning: null,
