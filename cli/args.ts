@@ -1,6 +1,7 @@
 // The headless trainer's command line: one flag per row of the settings table (--lr 0.02,
 // --batches 1,2, --pooling non-overlapping; booleans --flip / --no-flip), plus --recipe (start
-// from the accuracy recipe), --backend, --out, --name, --save-model, --weights, and the shorthand
+// from the accuracy recipe), --backend, --threads, --out, --name, --save-model, --weights,
+// --twin-case (cli/twinCase.ts), and the shorthand
 // --quick TRAIN:TEST.
 // Pure, so the unit tests call it without training.
 
@@ -12,7 +13,7 @@ import type { RunSettings } from '../src/shared/types';
 import { en } from '../src/ui/i18n/en';
 
 /** Flags that are not settings; each takes a value. */
-const OPTIONS = ['backend', 'out', 'name', 'save-model', 'weights'] as const;
+const OPTIONS = ['backend', 'threads', 'out', 'name', 'save-model', 'weights', 'twin-case'] as const;
 export type CliOptions = Partial<Record<(typeof OPTIONS)[number], string>>;
 
 export type CliArgs =

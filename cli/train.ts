@@ -4,18 +4,23 @@
 //
 //   npm run train -- --preset cifar --epochs 2 --seed 1 [--recipe] [--quick 5000:1000]
 //                    [--batch 128] [--lr 0.01] [--batches 1,2,3,4,5] [--out docs/results/NAME]
-//                    [--save-model DIR/BASE] [--weights float32|float16]
+//                    [--save-model DIR/BASE] [--weights float32|float16] [--threads N]
+//                    [--twin-case DIR]
 //
 // Every setting of the table has a flag (cli/args.ts; e.g. --no-lrn, --schedule step, --flip).
 //
 // Prints one line per epoch and writes NAME.json (an experiment file the app's compare view
 // imports) and NAME.csv (the app's per-step CSV); --save-model writes the trained weights in the
 // app's model format (BASE.json + BASE.weights.bin, loadable in Look inside) after every epoch;
-// --weights float16 writes them at half the size.
+// --weights float16 writes them at half the size. On wasm it trains on a thread per logical core,
+// as the browser does (cli/wasmThreads.ts); --threads 1 keeps it to the single-threaded build.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import os from 'node:os';
 import { startNodeBackend } from '../src/runtime/nodeBackend';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { enableWasmThreads } from './wasmThreads';
+import { writeTwinCase } from './twinCase';
 import { train } from '../src/train/trainer';
 import { RunControl } from '../src/train/control';
 import { buildSpec } from '../src/model/spec';
@@ -41,10 +46,15 @@ const { settings, options } = parsed;
 async function startBackend(name: string): Promise<string> {
   if (name !== 'webgpu' && name !== 'wasm' && name !== 'cpu')
     throw new Error(`--backend ${name}: webgpu, wasm or cpu`);
+  const threads = options.threads === undefined ? null : Number(options.threads);
+  if (threads !== null && !(Number.isInteger(threads) && threads >= 1 && threads <= 8))
+    throw new Error(`--threads ${options.threads}: a whole number from 1 to 8`);
+  const started = name === 'wasm' && threads !== 1 ? enableWasmThreads(threads ?? undefined) : () => {};
   await startNodeBackend(name, resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
-  return name === 'wasm'
-    ? `wasm (Node ${process.version}, ${os.cpus()[0]?.model ?? 'CPU'} × ${os.cpus().length})`
-    : name;
+  started();
+  if (name !== 'wasm') return name;
+  const n = getThreadsCount();
+  return `wasm, ${n > 1 ? `${n} threads` : 'one thread'} (Node ${process.version}, ${os.cpus()[0]?.model ?? 'CPU'} × ${os.cpus().length})`;
 }
 
 async function main() {
@@ -52,11 +62,19 @@ async function main() {
   if (precision !== 'float32' && precision !== 'float16')
     throw new Error(`--weights ${precision}: float32 or float16`);
   const backend = await startBackend(options.backend ?? 'wasm');
+  // First line: what it runs on (threads included), so a figure is never read without it.
+  console.log(`backend: ${backend}`);
   const t0 = Date.now();
   const dataset = loadEmbeddedFromDisk(resolve('public/data'));
   console.log(
-    `data: ${dataset.train.count} train / ${dataset.test.count} test images in ${Date.now() - t0} ms; backend ${backend}`,
+    `data: ${dataset.train.count} train / ${dataset.test.count} test images in ${Date.now() - t0} ms`,
   );
+  if (options['twin-case']) {
+    writeTwinCase(options['twin-case'], buildSpec(settings.config), settings, dataset);
+    console.log(
+      `twin case: ${options['twin-case']} (/usr/bin/python3 cli/twinRecipe.py ${options['twin-case']})`,
+    );
+  }
   const rec = createRecord(settings, {
     id: newRunId(Date.now()),
     now: Date.now(),
