@@ -17,13 +17,17 @@ import { DarkModeToggle } from '../ui/room/DarkModeToggle';
 import { RunBar } from '../ui/page/RunBar';
 import { StepSection } from '../ui/page/StepSection';
 import { FirstVisitHint } from '../ui/page/FirstVisitHint';
+import { labTextsReady } from '../ui/i18n';
 
 // Look inside (step 2) and the lab (step 3) are chunks of their own, fetched while the page
 // starts: a first visit trains first, and the page's own chunk stays small.
 const InspectPanel = lazy(() =>
   import('../ui/inspect/InspectPanel').then((m) => ({ default: m.InspectPanel })),
 );
-const LabPanel = lazy(() => import('../ui/lab/LabPanel').then((m) => ({ default: m.LabPanel })));
+// With the lab's texts (src/ui/i18n/en.lab.ts), which the page starts without.
+const LabPanel = lazy(() =>
+  Promise.all([import('../ui/lab/LabPanel'), labTextsReady()]).then(([m]) => ({ default: m.LabPanel })),
+);
 
 // Three steps, all on one page (every panel stays in view for links and tests): the run bar with
 // the controls and live numbers sticks to the top; the step bar in it jumps between the sections.

@@ -1,4 +1,7 @@
-// English strings. This object's shape is the type every other language must match.
+// English strings. This object's shape is the type every other language must match. The lab's
+// texts are in en.lab.ts, loaded with its panel.
+import type { LabMessages } from './en.lab';
+
 export const en = {
   appTitle: 'AlexNet Lab',
   tagline: 'Train AlexNet on CIFAR-10 in your browser, then switch off an innovation and compare.',
@@ -205,180 +208,14 @@ export const en = {
   projector: 'Projector mode',
   classNames: 'airplane|automobile|bird|cat|deer|dog|frog|horse|ship|truck',
   // Ablation lab
-  labTitle: 'Ablation lab: compare runs',
-  labQueueTitle: 'Ablation queue',
-  labQueueHint:
-    'The baseline is the setup on the left. The variants train one after another; the same seed gives the same data order in every variant.',
   labPlan: 'Variants',
   labPlanOne: 'one at a time (each innovation off in turn; tanh, sigmoid)',
   labPlanGrid: 'full grid (3 × 2 × 2 × 2 = 24 configs)',
   labSeeds: 'Runs per variant',
   labQuickTrain: 'Quick-mode training images',
   labQuickTest: 'Quick-mode test images',
-  labQueueStart: 'Queue ablation',
-  labQueueStop: 'Stop queue',
-  labQueueResume: 'Resume queue',
-  labQueueClear: 'Clear queue',
-  labQueueProgress: 'Queue: {done} of {total} runs done · ETA {eta}',
-  labStatus_queued: 'waiting',
-  labStatus_running: 'running',
-  labStatus_done: 'done',
-  labStatus_failed: 'failed',
-  labStatus_cancelled: 'cancelled',
-  labStatus_training: 'training',
-  labStatus_stopped: 'stopped',
-  labStatus_error: 'error',
-  labMoveUp: 'Move {name} up',
-  labMoveDown: 'Move {name} down',
-  labCancel: 'Cancel {name}',
-  labRunsTitle: 'Runs ({n})',
-  labRunsEmpty: 'No runs yet: train, or queue an ablation. Runs are kept in this browser.',
-  labCompareRun: 'Compare {name}',
-  labRunName: 'Run name',
-  labBaseline: 'baseline',
-  labPin: 'Pin',
-  labUnpin: 'Unpin',
-  labDelete: 'Delete',
-  labTarget: 'Target training accuracy (%)',
-  labCurvesTitle: 'Curves',
-  labMetric: 'Metric',
-  labAxis: 'x-axis',
-  labAxisSteps: 'steps',
-  labAxisEpochs: 'epochs',
-  labAxisSeconds: 'training seconds',
-  labLiveRunLater: 'The run in training joins these curves when it finishes or when you pause it.',
   epochChartsEmpty:
     'Accuracy and test error appear here after each test: at the end of every epoch, and mid-epoch estimates.',
-  labResultsTitle: 'Results',
-  labResultsHint:
-    'Errors in percent, top-1 / top-5. Gap = train − test accuracy. Target = {target} % training accuracy (smoothed over 20 steps).',
-  labColRun: 'run',
-  labColStatus: 'status',
-  labColFinal: 'final error',
-  labColBest: 'best error',
-  labColGap: 'train–test gap',
-  labColToTarget: 'to target',
-  labColDiff: 'top-1 vs baseline',
-  labGroupsCaption: 'By variant: mean ± sd over seeds',
-  labColVariant: 'variant',
-  labColFinalTop1: 'final top-1',
-  labColFinalTop5: 'final top-5',
-  labColSecondsToTarget: 's to target',
-  labScoreTitle: "The paper's claims",
-  labScoreHint:
-    'Differences are paired by seed and judged by a paired Student t-test (two-sided, 5 %, n − 1 degrees of freedom). Reproduced: p < 0.05 and the mean difference goes the paper’s way; not reproduced: p < 0.05 the other way; otherwise inconclusive. One seed is always inconclusive, and with 2 seeds the mean must exceed 12.7 standard errors.',
-  labClaim: 'claim',
-  labMeasured: 'measured (mean ± SE)',
-  labTest: 'paired t-test',
-  labTestResult: 'n = {n}, df = {df}, p = {p}',
-  labTestTooFew: 'n = {n}: needs 2 seeds',
-  labVerdict: 'verdict',
-  'labClaim_relu-speed': 'ReLU reaches 25 % training error about 6× faster than tanh (figure 1)',
-  'labClaim_lrn-error': 'LRN lowers test error (CIFAR-10: 13 % → 11 %)',
-  'labClaim_pool-top1': 'Overlapping pooling lowers top-1 error (0.4 points)',
-  'labClaim_pool-top5': 'Overlapping pooling lowers top-5 error (0.3 points)',
-  'labClaim_pool-overfit': 'Overlapping pooling overfits a little less',
-  'labClaim_dropout-gap': 'Dropout shrinks the train–test gap',
-  'labClaim_dropout-cost': 'Dropout takes about twice the iterations',
-  labVerdict_reproduced: 'reproduced',
-  'labVerdict_not-reproduced': 'not reproduced',
-  labVerdict_inconclusive: 'inconclusive',
-  labVerdict_missing: 'runs missing',
-  labExportCompareCsv: 'Comparison CSV',
-  labExportCompareJson: 'Comparison JSON',
-  labExportExperiment: 'Export experiment',
-  labImportExperiment: 'Import experiment',
-  labImportTooBig: '{name} is too large to be an experiment file.',
-  labImported: '{name}: {added} runs added, {skipped} already here.',
-  labImportCancelled: '{name}: import cancelled; no run was added.',
-  labImportReading: 'Reading and checking {name}…',
-  labImportProgress: '{name}: {done} of {total} runs written',
-  labImportCancel: 'Cancel import',
-  labCurvesFirst: 'Drawn: the first {n} of {total} compared runs. Tick fewer runs to choose which.',
-  labPagePrev: 'Previous page',
-  labPageNext: 'Next page',
-  labPageOf: 'Page {page} of {pages}',
-  labRunsPages: 'Pages of the run list',
-  labResultsPages: 'Pages of the results table',
-  labSelectAll: 'Select all runs ({n})',
-  labSelectRun: 'Select {name}',
-  labDeleteSelected: 'Delete selected ({n})',
-  labCompareSelected: 'Compare selected ({n})',
-  labDeleted: '{n} run(s) deleted. Undo is possible for {s} s more.',
-  labUndo: 'Undo',
-  lessonsTitle: 'Lessons',
-  lessonsHint:
-    "One click queues a lesson's runs in quick mode (Runs per variant above sets the seeds); its verdict appears here as they finish.",
-  lessonsOwnSizes:
-    "Use each lesson's own quick-mode sizes (untick for the page's: {train} training and {test} test images, {epochs} epoch(s), batch {batch})",
-  lessonRun: 'Run this lesson',
-  lessonRunNamed: 'Run this lesson ({letter})',
-  lessonSizes:
-    '{variants} variants, one run each per seed · {train} training / {test} test images · epochs: {epochs} · batch {batch}',
-  lessonClaim: 'The claim',
-  lessonLook: 'What to look for',
-  lessonNotStarted: 'No finished runs of this lesson yet: runs needed. Click Run this lesson.',
-  lessonRunsNeeded: 'Runs needed: {missing} of {total} variants have no finished run yet.',
-  lessonVariant: 'variant',
-  lessonRuns: 'runs',
-  lessonNotReached: '≥ {steps} (not reached)',
-  lessonFig_stepsToTargetCensored: 'steps to target',
-  lessonFig_finalTrainAcc: 'train accuracy',
-  lessonFig_finalTestAcc: 'test accuracy',
-  lessonFig_finalTop1: 'top-1 error',
-  lessonFig_finalTop5: 'top-5 error',
-  lessonFig_gap: 'train–test gap',
-  lessonFig_bestTop1: 'best top-1 error',
-  lessonFig_bestTop5: 'best top-5 error',
-  lessonFig_totalSteps: 'steps',
-  lessonFig_seconds: 'seconds',
-  lessonFig_imagesPerSec: 'images/s',
-  lessonFiguresOf: 'Lesson {letter}: figures per variant',
-  lessonVerdictsOf: 'Lesson {letter}: verdicts',
-  lessonGapChart: 'Train–test gap (points) against model width and against training images',
-  lessonGapByWidth: 'gap by model width (×)',
-  lessonGapByImages: 'gap by training images',
-  lesson_relu_title: '(a) ReLU vs tanh: how fast to 25 % training error',
-  lesson_relu_claim:
-    "The paper's figure 1: a four-layer network with ReLUs reaches 25 % training error on CIFAR-10 six times faster than the same network with tanh.",
-  lesson_relu_look:
-    'Both networks as in figure 1, without dropout or weight decay. Steps until the smoothed training accuracy reaches the target (the Target training accuracy field, 75 % = 25 % error) per activation, and their ratio. A run that never gets there counts its length, a lower bound.',
-  lesson_lrn_title: '(b) Local response normalisation',
-  lesson_lrn_claim: 'The paper: LRN reduces the top-1 and top-5 error rates by 1.4 % and 1.2 %.',
-  lesson_lrn_look:
-    'Final test top-1 and top-5 error with and without LRN, paired by seed. In a few quick epochs the difference is often smaller than the seed-to-seed noise.',
-  lesson_pooling_title: '(c) Overlapping pooling',
-  lesson_pooling_claim:
-    'The paper: overlapping 3×3 pooling with stride 2 reduces the top-1 and top-5 error rates by 0.4 % and 0.3 % against 2×2 stride 2, and such models are slightly more difficult to overfit.',
-  lesson_pooling_look:
-    'Top-1 and top-5 error and the train–test gap of the two poolings. In the CIFAR preset non-overlapping pooling also enlarges fc6, so the network differs in more than its pooling.',
-  lesson_dropout_title: '(d) Dropout',
-  lesson_dropout_claim:
-    'The paper: without dropout the network overfits substantially; dropout roughly doubles the number of iterations required to converge.',
-  lesson_dropout_look:
-    'The train–test gap with and without dropout, and the steps each needs to reach the target training accuracy.',
-  lesson_overfit_title: '(e) Why the seed overfit: a smaller model, more data',
-  lesson_overfit_claim:
-    "The seed: a TensorFlow reimplementation that upscaled CIFAR's 32×32 images to 227×227 reached 94 % training but 67 % test accuracy. Its own proposed fixes were a smaller model and more data.",
-  lesson_overfit_look:
-    'The train–test gap (train accuracy − test accuracy at the last epoch) against the model width (×¼, ×½, ×1 of every filter and unit count) and against the training-set size (¼, ½, all of the lesson’s images). If the seed was right, the gap grows with the width and shrinks as the images grow.',
-  lesson_preprocess_title: "(f) The seed's preprocessing: mean image, ZCA whitening",
-  lesson_preprocess_claim:
-    'The seed proposed per-pixel mean subtraction and PCA/ZCA whitening of the inputs instead of the plain per-channel normalisation. Both are fitted on the training images only and applied the same way to the test images.',
-  lesson_preprocess_look:
-    'Final test accuracy and the train–test gap per input option. Whitening removes the strong correlation of neighbouring pixels; edges stand out and training curves often start faster.',
-  'lessonCmp_relu-speed': 'tanh needs more steps than ReLU (log step ratio; ×ratio)',
-  'lessonCmp_lrn-error': 'LRN lowers top-1 error',
-  'lessonCmp_lrn-top5': 'LRN lowers top-5 error',
-  'lessonCmp_pool-top1': 'overlapping pooling lowers top-1 error',
-  'lessonCmp_pool-top5': 'overlapping pooling lowers top-5 error',
-  'lessonCmp_pool-overfit': 'overlapping pooling overfits less (gap)',
-  'lessonCmp_dropout-gap': 'dropout overfits less (gap)',
-  'lessonCmp_dropout-cost': 'dropout needs more steps (log step ratio; ×ratio)',
-  'lessonCmp_overfit-width': 'the ×1 model overfits more than ×¼ (gap)',
-  'lessonCmp_overfit-data': '¼ of the images overfits more than all (gap)',
-  'lessonCmp_preprocess-mean': 'per-pixel mean subtraction raises test accuracy',
-  'lessonCmp_preprocess-zca': 'ZCA whitening raises test accuracy',
   // Robustness
   panelCrashed:
     'The “{name}” panel hit an error ({message}). The rest of the page still works and your runs are kept.',
@@ -595,6 +432,10 @@ export const en = {
   'problem.guard.nonFiniteLoss': 'Training stopped at step {step}: the loss became {loss}.',
   'problem.guard.lossRising':
     'Training stopped: from step {step} on, the loss stayed far above where it started (now {loss}), so the run is diverging. A lower learning rate may help.',
+  'problem.guard.lossRisingSettings':
+    'Training stopped: from step {step} on, the loss stayed far above where it started (now {loss}). The same step on the CPU gives the same numbers (largest difference {error}), so this GPU is not to blame: the settings diverge. A lower learning rate may help.',
+  'problem.guard.lossRisingGpu':
+    "Training stopped: from step {step} on, the loss stayed far above where it started (now {loss}), and this GPU computes the run's step differently from the CPU (largest difference {error}): its results are wrong here.",
   'problem.guard.movingToWasm': 'Moving to WebAssembly on the CPU: the run goes on from its last checkpoint.',
   'problem.limits.tooBig':
     'This run was not started: at batch {batch}, {what} needs {size} in one buffer, more than this GPU allows ({cap}). The largest batch that fits is {fits}.',
@@ -701,4 +542,7 @@ export const en = {
   'problem.selfTest.noGpu': 'No GPU was checked, so there is nothing to check again.',
 } as const;
 
-export type Messages = { [K in keyof typeof en]: string };
+/** The texts the page starts with. */
+export type StartMessages = { [K in keyof typeof en]: string };
+/** Every text, the lab's (en.lab.ts, loaded with its panel) included. */
+export type Messages = StartMessages & LabMessages;

@@ -1,17 +1,21 @@
 // English and 简体中文. Strings live in per-language dictionaries keyed by English-ish ids;
 // `useT()` returns a translator bound to the current language, which is remembered in
 // localStorage. Adding a string: add the key to `en` (the type of every other dictionary).
-// English is in the page's bundle; 简体中文 (~22 kB) is loaded when it is first needed.
+// English is in the page's bundle; 简体中文 (~22 kB) is loaded when it is first needed, and the
+// lab's texts (en.lab.ts, zh.lab.ts) with the lab's panel (labTextsReady).
 
 import { useSyncExternalStore } from 'react';
-import { en, type Messages } from './en';
+import { en, type Messages, type StartMessages } from './en';
+import type { LabMessages } from './en.lab';
 import type { Problem } from '../../shared/problem';
 import { fill, wordProblem } from './render';
 
 export type Lang = 'en' | 'zh';
 export type MessageKey = keyof Messages;
 
-const dictionaries: Partial<Record<Lang, Messages>> = { en };
+/** Each language's texts loaded so far: the start texts, and the lab's once its panel asked. */
+const dictionaries: Partial<Record<Lang, StartMessages & Partial<LabMessages>>> = { en: { ...en } };
+let labWanted = false;
 const STORAGE_KEY = 'alexnet-lab.lang';
 const listeners = new Set<() => void>();
 
@@ -27,9 +31,22 @@ function initialLang(): Lang {
 
 let current: Lang = 'en';
 
-/** The language's dictionary, loaded once (en is always there). */
+/** The language's dictionary, loaded once (en is always there), with the lab's texts if wanted. */
 async function loadDictionary(lang: Lang): Promise<void> {
-  if (!dictionaries[lang] && lang === 'zh') dictionaries.zh = (await import('./zh')).zh;
+  if (!dictionaries[lang] && lang === 'zh') dictionaries.zh = { ...(await import('./zh')).zh };
+  const dict = dictionaries[lang];
+  if (!labWanted || !dict || 'labTitle' in dict) return;
+  const lab = lang === 'zh' ? (await import('./zh.lab')).zhLab : (await import('./en.lab')).enLab;
+  Object.assign(dict, lab);
+}
+
+/**
+ * The lab's texts in English (the fallback) and the current language: awaited before its panel
+ * renders (src/app/App.tsx), so no lab text is ever missing on screen.
+ */
+export async function labTextsReady(): Promise<void> {
+  labWanted = true;
+  await Promise.all([loadDictionary('en'), loadDictionary(current)]);
 }
 
 function show(lang: Lang): void {
@@ -66,7 +83,8 @@ export async function setLang(lang: Lang): Promise<void> {
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  return fill(dictionaries[lang]?.[key] ?? en[key], vars);
+  // A key not loaded yet is a bug, shown as the key rather than as a crash.
+  return fill(dictionaries[lang]?.[key] ?? dictionaries.en?.[key] ?? key, vars);
 }
 
 /** The current language, re-rendering on change. */
