@@ -89,8 +89,18 @@ const cases: { [T in Incoming['type']]: [Extract<Incoming, { type: T }>, unknown
   ],
   'device-lost': [{ type: 'device-lost', reason: problem('device.webglLost') }, {}],
   'guard-tripped': [
-    { type: 'guard-tripped', problem: problem('guard.nonFiniteWeights'), step: 3, layer: 'conv3' },
-    { run: { guardTrip: { problem: problem('guard.nonFiniteWeights'), step: 3, layer: 'conv3' } } },
+    {
+      type: 'guard-tripped',
+      problem: problem('guard.nonFiniteWeights'),
+      step: 3,
+      layer: 'conv3',
+      offerWasm: true,
+    },
+    {
+      run: {
+        guardTrip: { problem: problem('guard.nonFiniteWeights'), step: 3, layer: 'conv3', offerWasm: true },
+      },
+    },
   ],
   'limits-refused': [
     { type: 'limits-refused', problem: problem('limits.tooBig'), batch: 36 },

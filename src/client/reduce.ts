@@ -92,7 +92,11 @@ export function reduce(state: ReduceState, msg: Incoming): Patch {
       // Warnings are for the user (e.g. a checkpoint that did not fit the storage quota).
       return msg.level === 'warn' ? { run: { runWarning: msg.problem } } : {};
     case 'guard-tripped':
-      return { run: { guardTrip: { problem: msg.problem, step: msg.step, layer: msg.layer } } };
+      return {
+        run: {
+          guardTrip: { problem: msg.problem, step: msg.step, layer: msg.layer, offerWasm: msg.offerWasm },
+        },
+      };
     case 'limits-refused':
       return { run: { limitsRefusal: { problem: msg.problem, batch: msg.batch } } };
     case 'device-lost':

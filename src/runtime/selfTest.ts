@@ -113,6 +113,21 @@ export async function selfTestStep(
   return { ...report, cached: false };
 }
 
+/**
+ * A loss that kept rising on webgpu: the run's next step from where it stood (stepCaseAt) on
+ * webgpu against wasm, never cached (the weights are the run's). Null when wasm cannot start.
+ * Leaves webgpu current.
+ */
+export async function crossCheckStep(
+  step: CheckCase,
+  startReference: () => Promise<boolean>,
+): Promise<CaseResult | null> {
+  const result =
+    tf.findBackend('wasm') || (await startReference()) ? await runCase(step, 'webgpu', 'wasm') : null;
+  await tf.setBackend('webgpu');
+  return result;
+}
+
 /** A relative error as the messages show it: 2 significant digits, or "no usable result". */
 export function errorText(maxError: number): string | Problem {
   return Number.isFinite(maxError) ? maxError.toPrecision(2) : problem('selfTest.noResult');

@@ -144,7 +144,8 @@ export type FromWorker =
    * The training guard (train/guard.ts) stopped the run: `problem` says what and where (its code
    * is the guard's, with step and layer). The run's checkpoint is kept, so it can go on elsewhere.
    */
-  | { type: 'guard-tripped'; problem: Problem; step: number; layer: string | null }
+  /** `offerWasm`: going on on WebAssembly can help (not for a rising loss the CPU shares). */
+  | { type: 'guard-tripped'; problem: Problem; step: number; layer: string | null; offerWasm: boolean }
   /**
    * The run was refused before it started: a buffer it needs is larger than the GPU allows.
    * `batch`: the largest batch size that fits (null: none does, the model's weights alone are too big).

@@ -37,7 +37,7 @@ export interface RunData {
   /** The current run's latest checkpoint in IndexedDB (shown, so users know what a reload keeps). */
   savedCheckpoint: { epoch: number; step: number; savedAt: number } | null;
   /** The training guard stopped the run (step and layer in the problem's params). */
-  guardTrip: { problem: Problem; step: number; layer: string | null } | null;
+  guardTrip: { problem: Problem; step: number; layer: string | null; offerWasm: boolean } | null;
   /** The run was refused before it started: a buffer over the GPU's limits; `batch` is what fits. */
   limitsRefusal: { problem: Problem; batch: number | null } | null;
 }

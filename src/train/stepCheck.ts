@@ -10,7 +10,7 @@
 // Tolerance 1e-3: float32 through eight layers in other summation orders (the small net's test
 // in kernels/webgpu/index.test.ts holds 1e-4 on SwiftShader; a hardware GPU gets 10×).
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelConfig } from '../shared/types';
+import type { ModelConfig, OptimizerSettings } from '../shared/types';
 import { size, values } from '../shared/closeness';
 import { createModel } from '../model/build';
 import { buildSpec } from '../model/spec';
@@ -39,24 +39,76 @@ export function stepCase(config: ModelConfig): StepCase & { key: string } {
     batch: BATCH,
     key: `step ${JSON.stringify({ ...config, dropout: false })}`,
     tolerance: 1e-3,
-    run: () => {
-      const model = createModel(spec, 5);
-      const sgd = createSgdState(model.variables);
-      try {
-        const x = tf.tensor4d(values(size(shape), 3), shape);
-        const y = tf.tensor1d([3, 8], 'int32');
-        const out = trainStep(model, sgd, x, y, 0.01, { momentum: 0.9, weightDecay: 5e-4 }, 1);
-        const updates = model.variables.map((w) => {
-          const v = sgd.velocity.get(w.name)!.flatten();
-          return v.size > SAMPLED
-            ? tf.stridedSlice(v, [0], [v.size], [Math.ceil(v.size / SAMPLED)])
-            : v.clone();
-        });
-        return [out, ...updates];
-      } finally {
-        disposeSgdState(sgd);
-        model.dispose();
-      }
-    },
+    run: () =>
+      stepOutputs(
+        config,
+        null,
+        tf.tensor4d(values(size(shape), 3), shape),
+        tf.tensor1d([3, 8], 'int32'),
+        0.01,
+        {
+          momentum: 0.9,
+          weightDecay: 5e-4,
+        },
+      ),
   };
+}
+
+/** Where a run stood when its loss kept rising: its weights, a batch of its images, its step size. */
+export interface RunPoint {
+  /** One array per model variable, in model.variables order. */
+  weights: Float32Array[];
+  /** [n, h, w, c] normalised images and their labels, as the run's steps take them. */
+  images: Float32Array;
+  shape: [number, number, number, number];
+  labels: Int32Array;
+  learningRate: number;
+  optimizer: Pick<OptimizerSettings, 'momentum' | 'weightDecay'>;
+}
+
+/**
+ * The run's next step from where it stood (dropout off), as a case: equal on the GPU and on
+ * WebAssembly means the CPU would have taken the same steps, so a rising loss is the settings'.
+ */
+export function stepCaseAt(config: ModelConfig, at: RunPoint): StepCase {
+  return {
+    name: `the run's step at its weights, ${config.preset} preset, batch ${at.shape[0]}`,
+    preset: config.preset,
+    batch: at.shape[0],
+    tolerance: 1e-3,
+    run: () =>
+      stepOutputs(
+        config,
+        at.weights,
+        tf.tensor4d(at.images, at.shape),
+        tf.tensor1d(at.labels, 'int32'),
+        at.learningRate,
+        at.optimizer,
+      ),
+  };
+}
+
+/** [loss and hits, then each variable's update]: a fresh model (or one holding `weights`), one step. */
+function stepOutputs(
+  config: ModelConfig,
+  weights: Float32Array[] | null,
+  x: tf.Tensor4D,
+  y: tf.Tensor1D,
+  lr: number,
+  opt: Pick<OptimizerSettings, 'momentum' | 'weightDecay'>,
+): tf.Tensor[] {
+  const model = createModel(buildSpec({ ...config, dropout: false }), 5);
+  const sgd = createSgdState(model.variables);
+  try {
+    if (weights) model.variables.forEach((v, i) => v.assign(tf.tensor(weights[i], v.shape)));
+    const out = trainStep(model, sgd, x, y, lr, opt, 1);
+    const updates = model.variables.map((w) => {
+      const v = sgd.velocity.get(w.name)!.flatten();
+      return v.size > SAMPLED ? tf.stridedSlice(v, [0], [v.size], [Math.ceil(v.size / SAMPLED)]) : v.clone();
+    });
+    return [out, ...updates];
+  } finally {
+    disposeSgdState(sgd);
+    model.dispose();
+  }
 }

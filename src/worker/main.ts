@@ -37,10 +37,13 @@ import { handleTestHook, nanAtStep } from './testHooks';
 import { bufferLimits } from './adapterLimits';
 import { checkLimits, largestBatchThatFits } from '../model/limits';
 import { planData } from '../data/dataPlan';
-import { tripProblem, type GuardTrip } from '../train/guard';
+import type { GuardTrip } from '../train/guard';
+import { runPointAt, tripVerdict } from './tripVerdict';
+import type { TrainableModel } from '../model/build';
+import type { ChannelStats } from '../data/batches';
 import type { ModelSpec } from '../shared/types';
 import { checkGpuKernels, checkGpuStep } from '../runtime/gpuCheck';
-import { stepCase } from '../train/stepCheck';
+import { stepCase, stepCaseAt } from '../train/stepCheck';
 import { setKernelChoice } from '../kernels';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -181,6 +184,9 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
   control = run;
   let finished: Problem | null | undefined;
   let tripped: GuardTrip | null = null;
+  // Where the run stands, for a trip's cross-check (tripVerdict.ts).
+  let held: { model: TrainableModel; stats: ChannelStats } | null = null;
+  let lastLr = settings.optimizer.learningRate;
   /** The latest checkpoint's write: the guard's offer to go on waits for it to be in IndexedDB. */
   let saving: Promise<unknown> = Promise.resolve();
   try {
@@ -201,13 +207,19 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
             : post({ type: 'run-state', state, problem: tripped ? undefined : why }),
         onGuard: (trip) => (tripped = trip),
         beforeStep: import.meta.env.VITE_TEST_HOOKS ? nanAtStep(testHooks.nanAtForTest) : undefined,
-        onStep: (metrics) => post({ type: 'step', metrics }),
+        onStep: (metrics) => {
+          lastLr = metrics.learningRate;
+          post({ type: 'step', metrics });
+        },
         onEval: (metrics) => {
           post({ type: 'eval', metrics });
           if (metrics.kind === 'epoch') epochDone(metrics.epoch);
         },
         // The model outlives the run: the inspect views and Save use it until the next run or load.
-        onModel: (model, stats) => adoptRun(model, stats, settings),
+        onModel: (model, stats) => {
+          held = { model, stats };
+          adoptRun(model, stats, settings);
+        },
         // Mid-epoch too, so a long epoch is not lost to a reload: at most a minute of training.
         checkpointEvery: { ms: 60_000 },
         onCheckpoint: (checkpoint) => {
@@ -244,7 +256,15 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
     const trip = tripped as GuardTrip | null;
     if (trip) {
       await saving;
-      post({ type: 'guard-tripped', problem: tripProblem(trip), step: trip.step, layer: trip.layer });
+      const at = held as { model: TrainableModel; stats: ChannelStats } | null;
+      const verdict = await tripVerdict(
+        trip,
+        at
+          ? async () =>
+              stepCaseAt(settings.config, await runPointAt(at.model, dataset!, settings, at.stats, lastLr))
+          : null,
+      );
+      post({ type: 'guard-tripped', ...verdict, step: trip.step, layer: trip.layer });
       return;
     }
     // Ended (done or stopped): nothing left to resume.

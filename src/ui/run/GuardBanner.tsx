@@ -4,7 +4,7 @@ import { useProblemText, useT } from '../i18n';
 
 /**
  * The training guard stopped the run (train/guard.ts): what went wrong, at which step and layer,
- * and the way on: a fresh Worker on WebAssembly from the run's last checkpoint.
+ * and the way on where one helps: a fresh Worker on WebAssembly from the run's last checkpoint.
  */
 export function GuardBanner() {
   const t = useT();
@@ -21,10 +21,14 @@ export function GuardBanner() {
       data-layer={trip.layer ?? ''}
     >
       <p>{word(trip.problem)}</p>
-      <p>{t('guardOffer')}</p>
-      <button className="primary" onClick={() => bridge.continueOnWasm()}>
-        {t('guardContinueWasm')}
-      </button>
+      {trip.offerWasm && (
+        <>
+          <p>{t('guardOffer')}</p>
+          <button className="primary" onClick={() => bridge.continueOnWasm()}>
+            {t('guardContinueWasm')}
+          </button>
+        </>
+      )}
     </div>
   );
 }
