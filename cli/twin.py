@@ -81,6 +81,26 @@ def forward(layers, params, x, lrn_alpha_as_torch: bool):
     return h
 
 
+def load_params(case, case_dir: Path, dtype):
+    """The app's weights (weights.bin, model.variables order) as {layer: [kernel, bias]} and a list."""
+    raw = (case_dir / "weights.bin").read_bytes()
+    flat = torch.frombuffer(bytearray(raw), dtype=torch.float32).to(dtype)
+    params, variables = {}, []
+    for v in case["variables"]:
+        t = flat[v["offset"] : v["offset"] + v["length"]].reshape(v["shape"]).clone().requires_grad_(True)
+        params.setdefault(v["layer"], [None, None])[0 if v["role"] == "kernel" else 1] = t
+        variables.append(t)
+    return params, variables
+
+
+def sgd_step(variables, velocity, grads, lr, mu, wd) -> None:
+    """The app's SGD (src/train/sgd.ts): v <- mu v - wd lr w - lr g; w <- w + v, on every variable."""
+    with torch.no_grad():
+        for w, v, g in zip(variables, velocity, grads):
+            v.mul_(mu).sub_(w, alpha=wd * lr).sub_(g, alpha=lr)
+            w.add_(v)
+
+
 def main() -> None:
     args = sys.argv[1:]
     case_dir = Path(args[0])
@@ -89,14 +109,7 @@ def main() -> None:
     torch.set_num_threads(2)
     case = json.loads((case_dir / "case.json").read_text())
     spec = case["spec"]
-    raw = (case_dir / "weights.bin").read_bytes()
-    flat = torch.frombuffer(bytearray(raw), dtype=torch.float32).to(dtype)
-    params = {}
-    variables = []
-    for v in case["variables"]:
-        t = flat[v["offset"] : v["offset"] + v["length"]].reshape(v["shape"]).clone().requires_grad_(True)
-        params.setdefault(v["layer"], [None, None])[0 if v["role"] == "kernel" else 1] = t
-        variables.append(t)
+    params, variables = load_params(case, case_dir, dtype)
     steps, batch = case["steps"], case["batchSize"]
     inp = spec["layers"][0]
     images = torch.frombuffer(bytearray((case_dir / "images.bin").read_bytes()), dtype=torch.float32)
@@ -111,11 +124,7 @@ def main() -> None:
         x = images[s].permute(0, 3, 1, 2)  # NHWC -> NCHW
         logits = forward(spec["layers"], params, x, lrn_alpha_as_torch)
         loss = F.cross_entropy(logits, labels[s])
-        grads = torch.autograd.grad(loss, variables)
-        with torch.no_grad():
-            for w, v, g in zip(variables, velocity, grads):
-                v.mul_(mu).sub_(w, alpha=wd * lr).sub_(g, alpha=lr)
-                w.add_(v)
+        sgd_step(variables, velocity, torch.autograd.grad(loss, variables), lr, mu, wd)
         losses.append(loss.item())
     print(json.dumps({"losses": losses, "torch": torch.__version__, "dtype": str(dtype)}))
 

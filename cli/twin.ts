@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { startNodeBackend } from '../src/runtime/nodeBackend';
+import { writeWeights } from './twinCase';
 import { createModel } from '../src/model/build';
 import { buildSpec } from '../src/model/spec';
 import { channelStats, makeBatch } from '../src/data/batches';
@@ -77,22 +78,7 @@ export function runApp(c: TwinCase, set: ImageSet): AppRun {
   const stats = channelStats(set, all);
   const order = batchOrder(set.count, c);
   try {
-    // Initial weights, in model.variables order, as one float32 file.
-    let offset = 0;
-    const variables = model.params.map((p) => {
-      const entry = {
-        layer: p.layer,
-        role: p.role,
-        shape: p.variable.shape,
-        offset,
-        length: p.variable.size,
-      };
-      offset += p.variable.size;
-      return entry;
-    });
-    const weights = new Float32Array(offset);
-    model.params.forEach((p, i) => weights.set(p.variable.dataSync() as Float32Array, variables[i].offset));
-    writeFileSync(join(dir, 'weights.bin'), weights);
+    const variables = writeWeights(join(dir, 'weights.bin'), model);
 
     const images = new Float32Array(c.steps * c.batchSize * 32 * 32 * 3);
     const labels = new Int32Array(c.steps * c.batchSize);

@@ -4,7 +4,7 @@
 // settings. `npm run train -- … --twin-case DIR` writes it before training.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createModel } from '../src/model/build';
+import { createModel, type TrainableModel } from '../src/model/build';
 import { planData } from '../src/data/dataPlan';
 import { inputStats } from '../src/data/whiten';
 import { fullSettings } from '../src/shared/settingsRecipe';
@@ -27,6 +27,28 @@ export function gather(
     labels[i] = set.labels[idx];
   }
   return { images, labels };
+}
+
+export interface WeightEntry {
+  layer: string;
+  role: string;
+  shape: number[];
+  offset: number;
+  length: number;
+}
+
+/** The model's weights, in model.variables order, as one float32 file; returns where each is. */
+export function writeWeights(file: string, model: TrainableModel): WeightEntry[] {
+  let offset = 0;
+  const entries = model.params.map((p) => {
+    const entry = { layer: p.layer, role: p.role, shape: p.variable.shape, offset, length: p.variable.size };
+    offset += p.variable.size;
+    return entry;
+  });
+  const weights = new Float32Array(offset);
+  model.params.forEach((p, i) => weights.set(p.variable.dataSync() as Float32Array, entries[i].offset));
+  writeFileSync(file, weights);
+  return entries;
 }
 
 export function writeTwinCase(dir: string, spec: ModelSpec, settings: RunSettings, dataset: Dataset): void {

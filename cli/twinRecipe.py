@@ -23,7 +23,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).parent))
-from twin import forward  # noqa: E402
+from twin import forward, load_params, sgd_step  # noqa: E402
 
 PAD = 4
 
@@ -106,12 +106,7 @@ def main() -> None:
     layers = spec["layers"]
     if layers[1]["kind"] == "resize":
         raise SystemExit("twinRecipe: the CIFAR-native preset only (no resize)")
-    flat = torch.frombuffer(bytearray((case_dir / "weights.bin").read_bytes()), dtype=torch.float32)
-    params, variables = {}, []
-    for v in case["variables"]:
-        t = flat[v["offset"] : v["offset"] + v["length"]].reshape(v["shape"]).clone().requires_grad_(True)
-        params.setdefault(v["layer"], [None, None])[0 if v["role"] == "kernel" else 1] = t
-        variables.append(t)
+    params, variables = load_params(case, case_dir, torch.float32)
     mean, std = case["stats"]["mean"], case["stats"]["std"]
     xtr, ytr = load_images(case_dir, "train", case["trainCount"], mean, std)
     xte, yte = load_images(case_dir, "test", case["testCount"], mean, std)
@@ -133,11 +128,7 @@ def main() -> None:
             x = augment(xtr[idx], s["augment"], gen)
             logits = net(layers, params, x, True, gen)
             loss = F.cross_entropy(logits, ytr[idx])
-            grads = torch.autograd.grad(loss, variables)
-            with torch.no_grad():
-                for w, v, g in zip(variables, velocity, grads):
-                    v.mul_(mu).sub_(w, alpha=wd * lr).sub_(g, alpha=lr)
-                    w.add_(v)
+            sgd_step(variables, velocity, torch.autograd.grad(loss, variables), lr, mu, wd)
             loss_sum += loss.item() * idx.numel()
             acc_sum += (logits.argmax(1) == ytr[idx]).sum().item()
         test_acc, test_loss, tta_acc = evaluate(layers, params, xte, yte, s["tta"])

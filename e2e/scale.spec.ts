@@ -97,7 +97,7 @@ test('many runs: a paged list after a reload, bulk delete with Undo, and other t
   await list(page).getByRole('button', { name: 'Delete selected (3000)' }).click();
   await expect(list(page).getByRole('heading')).toHaveText('Runs (0)');
   const undo = page.getByTestId('undo-delete');
-  await expect(undo).toContainText('3000 run(s) deleted');
+  await expect(undo).toContainText('3000 runs deleted');
   await undo.getByRole('button', { name: 'Undo' }).click();
   await expect(list(page).getByRole('heading')).toHaveText('Runs (3000)');
   await expect(undo).toHaveCount(0);

@@ -92,13 +92,13 @@ export const enLab = {
   labSelectRun: 'Select {name}',
   labDeleteSelected: 'Delete selected ({n})',
   labCompareSelected: 'Compare selected ({n})',
-  labDeleted: '{n} run(s) deleted. Undo is possible for {s} s more.',
+  labDeleted: '{n:run|runs} deleted. Undo is possible for {s} s more.',
   labUndo: 'Undo',
   lessonsTitle: 'Lessons',
   lessonsHint:
     "One click queues a lesson's runs in quick mode (Runs per variant above sets the seeds); its verdict appears here as they finish.",
   lessonsOwnSizes:
-    "Use each lesson's own quick-mode sizes (untick for the page's: {train} training and {test} test images, {epochs} epoch(s), batch {batch})",
+    "Use each lesson's own quick-mode sizes (untick for the page's: {train} training and {test} test images, {epochs:epoch|epochs}, batch {batch})",
   lessonRun: 'Run this lesson',
   lessonRunNamed: 'Run this lesson ({letter})',
   lessonSizes:
