@@ -8,7 +8,8 @@
 // Prints the figures and writes bench-results/lab.json. Not a test: figures vary by machine.
 //
 // Options: --repeats 3 (page starts measured, median printed)   --skip-build   --port 4181
-//          --steps 2 (steps per imported run)
+//          --steps 2 (steps per imported run)   --profile FILE (a CPU profile of the last
+//          10,000-run start, for Chrome DevTools; its heaviest functions are printed)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
 import { chromium } from '@playwright/test';
@@ -22,9 +23,12 @@ const opt = (name, fallback) => {
 const repeats = Number(opt('repeats', '3'));
 const port = Number(opt('port', '4181'));
 const steps = Number(opt('steps', '2'));
+const profileFile = opt('profile', null);
 const outDir = 'dist-bench-lab';
 
-if (!args.includes('--skip-build')) await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+// Profiled builds keep their names, so the profile's functions can be read.
+if (!args.includes('--skip-build'))
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: !profileFile } });
 const server = await preview({
   build: { outDir },
   preview: { port, host: '127.0.0.1', strictPort: true },
@@ -61,8 +65,14 @@ const longest = (tasks, from, to) =>
   tasks.filter((t) => t.start + t.ms >= from && t.start <= to).reduce((m, t) => Math.max(m, t.ms), 0);
 
 /** Opens the app in `context` and measures its start; `rows`: wait for the first list row too. */
-async function start(context, rows) {
+async function start(context, rows, profile = false) {
   const page = await context.newPage();
+  const cdp = profile ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(base);
   await page.waitForFunction(
     (r) => window.__lab.loadedAt !== null && (!r || window.__lab.rowsAt !== null),
@@ -75,6 +85,15 @@ async function start(context, rows) {
   // A second more: a long task right after the data is ready counts too.
   await page.waitForTimeout(1000);
   const lab = await page.evaluate(() => window.__lab);
+  if (cdp) {
+    const { profile: cpu } = await cdp.send('Profiler.stop');
+    writeFileSync(profileFile, JSON.stringify(cpu));
+    printHeaviest(cpu, lab.longtasks);
+    const at = (t) => `${Math.round(t.ms)} ms at ${Math.round(t.start)}`;
+    console.log(
+      `profile: data ready at ${Math.round(lab.loadedAt)} ms; long tasks: ${lab.longtasks.map(at).join(', ')}`,
+    );
+  }
   await page.close();
   const ready = Math.max(lab.loadedAt, lab.rowsAt ?? 0);
   return {
@@ -100,6 +119,22 @@ async function importRuns(page, name, buffer, runs) {
   return { ms: now - lab.importStart, longestTaskMs: longest(lab.longtasks, lab.importStart, now) };
 }
 
+/** The functions with the most self time over the profiled start (idle left out). */
+function printHeaviest(cpu, tasks) {
+  const nodes = new Map(cpu.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  cpu.samples.forEach((id, i) => {
+    const f = nodes.get(id).callFrame;
+    if (f.functionName === '(idle)') return;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (cpu.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  const longestMs = Math.max(0, ...tasks.map((t) => t.ms));
+  console.log(`profile: longest task ${Math.round(longestMs)} ms; self time over the start:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${ms.toFixed(1)} ms  ${name}`);
+}
+
 mkdirSync('bench-results', { recursive: true });
 const report = { when: new Date().toISOString(), chromium: browser.version(), stepsPerRun: steps };
 try {
@@ -119,7 +154,7 @@ try {
   await page.close();
 
   const full = [];
-  for (let i = 0; i < repeats; i++) full.push(await start(context, true));
+  for (let i = 0; i < repeats; i++) full.push(await start(context, true, profileFile && i === repeats - 1));
   report.start10000 = {
     runs: full,
     medianLoadedMs: median(full.map((r) => r.loadedMs)),

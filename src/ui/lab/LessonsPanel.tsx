@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { isRunActive, store, useApp } from '../../store';
 import { settingsOf } from '../../store/configSlice';
 import { useT, type MessageKey } from '../i18n';
@@ -46,8 +46,9 @@ export function LessonsPanel() {
  */
 function LessonCard({ lesson, letter, ownSizes }: { lesson: Lesson; letter: string; ownSizes: boolean }) {
   const t = useT();
-  const runs = useApp((s) => s.runs);
-  const version = useApp((s) => s.runsVersion);
+  // Deferred, as in useCompared: each card summarises every run.
+  const runs = useDeferredValue(useApp((s) => s.runs));
+  const version = useDeferredValue(useApp((s) => s.runsVersion));
   const target = useApp((s) => s.target);
   const ready = useApp((s) => s.dataset !== null);
   const busy = useApp((s) => isRunActive(s) || s.queueActive);
