@@ -98,9 +98,7 @@ export async function selfTestStep(
   const saved = (await readCached(key)) as Omit<StepReport, 'cached'> | null;
   if (saved && typeof saved.result?.pass === 'boolean') return { ...saved, cached: true };
   const t0 = performance.now();
-  const result =
-    tf.findBackend('wasm') || (await startReference()) ? await runCase(step, 'webgpu', 'wasm') : null;
-  await tf.setBackend('webgpu');
+  const result = await crossCheckStep(step, startReference);
   // No reference (wasm did not start): nothing was learnt, and nothing is cached.
   if (!result)
     return {
@@ -114,9 +112,9 @@ export async function selfTestStep(
 }
 
 /**
- * A loss that kept rising on webgpu: the run's next step from where it stood (stepCaseAt) on
- * webgpu against wasm, never cached (the weights are the run's). Null when wasm cannot start.
- * Leaves webgpu current.
+ * `step` on webgpu against wasm (started by `startReference` if it is not yet), uncached: the
+ * self-test's whole step, and a rising loss's check from the run's own weights (stepCaseAt).
+ * Null when wasm cannot start. Leaves webgpu current.
  */
 export async function crossCheckStep(
   step: CheckCase,

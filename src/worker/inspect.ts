@@ -94,6 +94,11 @@ export function adoptRun(model: TrainableModel, stats: ChannelStats, settings: R
   changed();
 }
 
+/** The running (or last) run's model and normalisation, while it is the live one. */
+export function runModel(): { model: TrainableModel; stats: ChannelStats } | null {
+  return live && (live.origin.source === 'training' || live.origin.source === 'trained') ? live : null;
+}
+
 export function epochDone(epoch: number): void {
   if (!live || live.origin.source !== 'training') return;
   live.origin.epochs = epoch;

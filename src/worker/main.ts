@@ -21,6 +21,7 @@ import {
   initInspect,
   offerPretrained,
   runEnded,
+  runModel,
 } from './inspect';
 import {
   beginRun,
@@ -39,8 +40,6 @@ import { checkLimits, largestBatchThatFits } from '../model/limits';
 import { planData } from '../data/dataPlan';
 import type { GuardTrip } from '../train/guard';
 import { runPointAt, tripVerdict } from './tripVerdict';
-import type { TrainableModel } from '../model/build';
-import type { ChannelStats } from '../data/batches';
 import type { ModelSpec } from '../shared/types';
 import { checkGpuKernels, checkGpuStep } from '../runtime/gpuCheck';
 import { stepCase, stepCaseAt } from '../train/stepCheck';
@@ -184,8 +183,7 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
   control = run;
   let finished: Problem | null | undefined;
   let tripped: GuardTrip | null = null;
-  // Where the run stands, for a trip's cross-check (tripVerdict.ts).
-  let held: { model: TrainableModel; stats: ChannelStats } | null = null;
+  // The last step's learning rate, for a trip's cross-check (tripVerdict.ts).
   let lastLr = settings.optimizer.learningRate;
   /** The latest checkpoint's write: the guard's offer to go on waits for it to be in IndexedDB. */
   let saving: Promise<unknown> = Promise.resolve();
@@ -216,10 +214,7 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
           if (metrics.kind === 'epoch') epochDone(metrics.epoch);
         },
         // The model outlives the run: the inspect views and Save use it until the next run or load.
-        onModel: (model, stats) => {
-          held = { model, stats };
-          adoptRun(model, stats, settings);
-        },
+        onModel: (model, stats) => adoptRun(model, stats, settings),
         // Mid-epoch too, so a long epoch is not lost to a reload: at most a minute of training.
         checkpointEvery: { ms: 60_000 },
         onCheckpoint: (checkpoint) => {
@@ -256,7 +251,7 @@ async function startTraining(settings: RunSettings, continueModel = false, resum
     const trip = tripped as GuardTrip | null;
     if (trip) {
       await saving;
-      const at = held as { model: TrainableModel; stats: ChannelStats } | null;
+      const at = runModel();
       const verdict = await tripVerdict(
         trip,
         at

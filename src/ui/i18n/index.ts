@@ -16,6 +16,8 @@ export type MessageKey = keyof Messages;
 /** Each language's texts loaded so far: the start texts, and the lab's once its panel asked. */
 const dictionaries: Partial<Record<Lang, StartMessages & Partial<LabMessages>>> = { en: { ...en } };
 let labWanted = false;
+/** The languages whose lab texts are in their dictionary. */
+const labLoaded = new Set<Lang>();
 const STORAGE_KEY = 'alexnet-lab.lang';
 const listeners = new Set<() => void>();
 
@@ -35,9 +37,10 @@ let current: Lang = 'en';
 async function loadDictionary(lang: Lang): Promise<void> {
   if (!dictionaries[lang] && lang === 'zh') dictionaries.zh = { ...(await import('./zh')).zh };
   const dict = dictionaries[lang];
-  if (!labWanted || !dict || 'labTitle' in dict) return;
+  if (!labWanted || !dict || labLoaded.has(lang)) return;
   const lab = lang === 'zh' ? (await import('./zh.lab')).zhLab : (await import('./en.lab')).enLab;
   Object.assign(dict, lab);
+  labLoaded.add(lang);
 }
 
 /**
