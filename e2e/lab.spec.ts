@@ -72,14 +72,22 @@ test('ablation lab: queue, compare, scorecard, CSV, reload, export and import', 
   await chart.getByRole('combobox', { name: 'x-axis', exact: true }).selectOption('seconds');
   const [svgDownload] = await Promise.all([
     page.waitForEvent('download'),
-    chart.getByRole('button', { name: 'SVG' }).click(),
+    chart.getByRole('button', { name: 'Save Curves: Top-1 error as SVG' }).click(),
   ]);
-  expect(readFileSync((await svgDownload.path())!, 'utf8')).toMatch(
-    /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
-  );
+  // One path per run, with the run's name as its title.
+  const svgFile = readFileSync((await svgDownload.path())!, 'utf8');
+  expect(svgFile).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svgFile.match(/<path /g)).toHaveLength(3);
+  // A run hidden from the legend (click its entry) is left out of the saved file.
+  await chart.locator('.u-legend .u-series').nth(1).click();
+  const [svgHidden] = await Promise.all([
+    page.waitForEvent('download'),
+    chart.getByRole('button', { name: 'Save Curves: Top-1 error as SVG' }).click(),
+  ]);
+  expect(readFileSync((await svgHidden.path())!, 'utf8').match(/<path /g)).toHaveLength(2);
   const [pngDownload] = await Promise.all([
     page.waitForEvent('download'),
-    chart.getByRole('button', { name: 'PNG' }).click(),
+    chart.getByRole('button', { name: 'Save Curves: Top-1 error as PNG' }).click(),
   ]);
   expect(
     readFileSync((await pngDownload.path())!)

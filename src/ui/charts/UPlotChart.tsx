@@ -25,6 +25,7 @@ export function UPlotChart({
   height,
   title,
   file,
+  svg,
 }: {
   options: PlotOptions;
   data: uPlot.AlignedData;
@@ -33,6 +34,8 @@ export function UPlotChart({
   title: string;
   /** The PNG's file name, without '.png'. */
   file: string;
+  /** The chart as an SVG document, given which series are shown (the legend hides some): a Save SVG button. */
+  svg?: (shown: boolean[]) => string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -85,7 +88,7 @@ export function UPlotChart({
   return (
     <>
       <div ref={box} className="uplot-box" />
-      <ChartTools options={options} data={data} title={title} file={file} plot={plot} />
+      <ChartTools options={options} data={data} title={title} file={file} plot={plot} svg={svg} />
     </>
   );
 }
@@ -97,12 +100,14 @@ function ChartTools({
   title,
   file,
   plot,
+  svg,
 }: {
   options: PlotOptions;
   data: uPlot.AlignedData;
   title: string;
   file: string;
   plot: React.RefObject<uPlot | null>;
+  svg?: (shown: boolean[]) => string;
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -110,10 +115,14 @@ function ChartTools({
   const save = () => {
     const u = plot.current;
     if (!u) return;
-    const legend = options.series.slice(1).map((s) => ({
-      label: String(s.label ?? ''),
-      colour: typeof s.stroke === 'string' ? s.stroke : '#888',
-    }));
+    // A series hidden from the legend is left out of the picture's legend too.
+    const legend = options.series
+      .slice(1)
+      .filter((_, i) => u.series[i + 1]?.show !== false)
+      .map((s) => ({
+        label: String(s.label ?? ''),
+        colour: typeof s.stroke === 'string' ? s.stroke : '#888',
+      }));
     void plotPng(u.ctx.canvas, title, legend).then((b) => downloadBlob(`${file}.png`, b));
   };
   return (
@@ -121,6 +130,19 @@ function ChartTools({
       <button type="button" onClick={save} aria-label={t('savePngOf', { name: title })}>
         {t('savePng')}
       </button>
+      {svg && (
+        <button
+          type="button"
+          aria-label={t('saveSvgOf', { name: title })}
+          onClick={() => {
+            // Series 0 is x; a series hidden from the legend is left out of the file too.
+            const shown = (plot.current?.series ?? options.series).slice(1).map((s) => s.show !== false);
+            downloadBlob(`${file}.svg`, new Blob([svg(shown)], { type: 'image/svg+xml' }));
+          }}
+        >
+          {t('saveSvg')}
+        </button>
+      )}
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('dataTable')}</summary>
         {/* Built only when opened: the loss chart has hundreds of points. */}

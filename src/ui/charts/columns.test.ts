@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalMetrics } from '../../shared/protocol';
-import { evalColumns, lossColumns } from './columns';
+import { alignLines, evalColumns, lossColumns } from './columns';
 import { smooth } from './downsample';
 
 describe('lossColumns', () => {
@@ -62,5 +62,41 @@ describe('evalColumns', () => {
     expect(cols.top1[0]).toBeCloseTo(80);
     expect(cols.top1[1]).toBeCloseTo(70);
     expect(cols.top5[1]).toBeCloseTo(35);
+  });
+});
+
+describe('alignLines', () => {
+  it('puts lines with their own x values on one sorted grid, null where a line has none', () => {
+    const a = [
+      { x: 0, y: 2.3 },
+      { x: 10, y: 1.5 },
+    ];
+    const b = [
+      { x: 5, y: 2.0 },
+      { x: 10, y: 1.2 },
+      { x: 20, y: 0.9 },
+    ];
+    expect(alignLines([a, b])).toEqual([
+      [0, 5, 10, 20],
+      [2.3, null, 1.5, null],
+      [null, 2.0, 1.2, 0.9],
+    ]);
+  });
+
+  it('leaves a diverged value (NaN, Infinity) and a non-finite x out as gaps', () => {
+    const [xs, ys] = alignLines([
+      [
+        { x: 1, y: Number.NaN },
+        { x: 2, y: Infinity },
+        { x: Number.NaN, y: 1 },
+        { x: 3, y: 0.5 },
+      ],
+    ]);
+    expect(xs).toEqual([1, 2, 3]);
+    expect(ys).toEqual([null, null, 0.5]);
+  });
+
+  it('gives an empty grid for no lines', () => {
+    expect(alignLines([])).toEqual([[]]);
   });
 });

@@ -50,3 +50,24 @@ export function evalColumns(evals: readonly EvalMetrics[]): EvalColumns {
     top5: sorted.map((e) => e.top5Error * 100),
   };
 }
+
+/** One line of a chart whose lines have x values of their own (runs compared in the lab). */
+export type XYLine = readonly { x: number; y: number }[];
+
+/**
+ * Lines with x values of their own on one x grid, as uPlot wants: the sorted union of every
+ * line's x, each line's y where it has one and null elsewhere (drawn with spanGaps).
+ */
+export function alignLines(lines: readonly XYLine[]): [number[], ...(number | null)[][]] {
+  const xs = [...new Set(lines.flatMap((l) => l.map((p) => p.x)).filter(Number.isFinite))].sort(
+    (a, b) => a - b,
+  );
+  const at = new Map(xs.map((x, i) => [x, i]));
+  const ys = lines.map((l) => {
+    const col: (number | null)[] = new Array<number | null>(xs.length).fill(null);
+    // A diverged run's NaN or Infinity is a gap, not a point off the chart.
+    for (const p of l) if (at.has(p.x)) col[at.get(p.x)!] = Number.isFinite(p.y) ? p.y : null;
+    return col;
+  });
+  return [xs, ...ys];
+}

@@ -199,6 +199,8 @@ export const en = {
     'The two-GPU split (grouped convolutions in C2, C4, C5) let a network too big for one 3 GB GPU train on two. The paper: 1.7 % and 1.2 % lower top-1/top-5 error than a net with half the kernels on one GPU.',
   savePng: 'Save PNG',
   savePngOf: 'Save {name} as PNG',
+  saveSvg: 'Save SVG',
+  saveSvgOf: 'Save {name} as SVG',
   dataTable: 'Data table',
   dataTableOf: '{name}: the plotted values',
   copyLink: 'Copy link to this setup',

@@ -190,6 +190,8 @@ export const zh: StartMessages = {
     '双 GPU 拆分（C2、C4、C5 的分组卷积）让一个单块 3 GB GPU 放不下的网络可以在两块 GPU 上训练。论文：比单 GPU 上卷积核减半的网络 top-1/top-5 错误率低 1.7% 和 1.2%。',
   savePng: '保存 PNG',
   savePngOf: '将{name}保存为 PNG',
+  saveSvg: '保存 SVG',
+  saveSvgOf: '将{name}保存为 SVG',
   dataTable: '数据表',
   dataTableOf: '{name}：图中的数值',
   copyLink: '复制此设置的链接',

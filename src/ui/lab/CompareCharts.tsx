@@ -1,5 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo, useState } from 'react';
 import { useT, type MessageKey } from '../i18n';
 import { useApp } from '../../store';
 import { useCompared } from './useCompared';
@@ -8,7 +7,9 @@ import type { StepColumns } from '../../lab/record';
 import type { LabRun } from '../../lab/summary';
 import { useRunSteps } from './useRunSteps';
 import { lttbIndices } from '../charts/downsample';
-import { downloadBlob, downloadText, svgText, svgToPng } from './download';
+import { alignLines } from '../charts/columns';
+import { plotSvg } from '../charts/svgPlot';
+import { UPlotChart, type PlotOptions } from '../charts/UPlotChart';
 
 type Metric = 'loss' | 'trainAcc' | 'testAcc' | 'top1' | 'top5' | 'gap';
 type Axis = 'step' | 'epoch' | 'seconds';
@@ -55,10 +56,11 @@ function curve(r: LabRun, steps: StepColumns, metric: Metric, axis: Axis): { x: 
 }
 
 /**
- * Overlaid curves of the compared runs; click a legend entry to hide or show a run.
- * A run in progress is drawn only while paused: a recharts redraw costs 40–100+ ms, so redrawing
- * the growing curve during training would block the page again and again (issue #7). While it
- * trains, the chart keeps the other runs' curves unchanged and does not redraw at all.
+ * Overlaid curves of the compared runs, drawn by uPlot on a canvas: Recharts took ~300 ms of one
+ * task to lay out 24 runs, whatever their length (issue #18: no task over 50 ms). Click a legend
+ * entry to hide or show a run; Save PNG / Save SVG keep what is shown.
+ * A run in progress is drawn only while paused: redrawing its growing curve with every other
+ * run's while training costs more than it tells, so the chart keeps the other runs' curves.
  */
 export function CompareCharts() {
   const t = useT();
@@ -67,8 +69,6 @@ export function CompareCharts() {
   const paused = useApp((s) => s.runState === 'paused');
   const [metric, setMetric] = useState<Metric>('loss');
   const [axis, setAxis] = useState<Axis>('step');
-  const [hidden, setHidden] = useState<string[]>([]);
-  const box = useRef<HTMLDivElement>(null);
   const liveLeftOut = liveId !== null && !paused && runs.some((r) => r.id === liveId);
   // The other runs are finished records: the same objects while a run trains, so the same list.
   const drawable = liveLeftOut ? runs.filter((r) => r.id !== liveId) : runs;
@@ -79,63 +79,59 @@ export function CompareCharts() {
   const drawnVersion = liveId !== null && paused ? version : 0;
   const series = useMemo(() => {
     void drawnVersion;
-    // Each run's values under its own key, so a legend click names the run it was for.
     void stepsKey;
     return drawn.flatMap((r, i) => {
       const s = steps.get(r.id);
       if (!s) return [];
-      const key = `s${i}`;
-      const data = curve(r, s, metric, axis).map((p) => ({ x: p.x, [key]: p.y }));
-      return [{ id: r.id, key, name: r.name, colour: COLOURS[i % COLOURS.length], data }];
+      return [
+        { id: r.id, label: r.name, colour: COLOURS[i % COLOURS.length], points: curve(r, s, metric, axis) },
+      ];
     });
     // `steps` is a new map each render; `stepsKey` says when more of it arrived.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [drawn, metric, axis, drawnVersion, stepsKey]);
-  // The recharts tree as one memoised element: re-renders of this panel (the run list's version
-  // ticks twice a second while training) then skip recharts entirely.
-  const plot = useMemo(
-    () =>
-      series.length === 0 ? null : (
-        <ResponsiveContainer width="100%" height={260}>
-          <LineChart>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="x"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              allowDuplicatedCategory={false}
-            />
-            <YAxis domain={metric === 'loss' ? ['auto', 'auto'] : [0, 100]} />
-            <Tooltip />
-            <Legend
-              onClick={(e) => {
-                const key = (e as { dataKey?: unknown }).dataKey;
-                const run = series.find((s) => s.key === key);
-                if (run)
-                  setHidden((h) => (h.includes(run.id) ? h.filter((x) => x !== run.id) : [...h, run.id]));
-              }}
-            />
-            {series.map((s) => (
-              <Line
-                key={s.id}
-                data={s.data}
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.colour}
-                dot={s.data.length < 20}
-                hide={hidden.includes(s.id)}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      ),
-    [series, hidden, metric],
+  const metricLabel = t(METRICS.find((m) => m.id === metric)!.key);
+  const axisLabel = t(
+    axis === 'step' ? 'labAxisSteps' : axis === 'epoch' ? 'labAxisEpochs' : 'labAxisSeconds',
+  );
+  // Accuracies and errors on 0–100; the loss and the gap (which can be negative) on their own range.
+  const yRange: [number, number] | undefined = metric === 'loss' || metric === 'gap' ? undefined : [0, 100];
+  const data = useMemo(() => alignLines(series.map((s) => s.points)), [series]);
+  // The plot is rebuilt only when its lines change (names, colours, point marks), not their data.
+  const shape = series
+    .map((s) => `${s.id}\u0000${s.label}\u0000${s.colour}\u0000${s.points.length < 20}`)
+    .join('\u0001');
+  const options = useMemo(
+    (): PlotOptions => ({
+      legend: { live: true },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false }, y: yRange ? { range: () => yRange } : {} },
+      axes: [{ label: axisLabel }, { label: metricLabel }],
+      series: [
+        { label: axisLabel },
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.colour,
+          width: 1.5,
+          spanGaps: true,
+          points: { show: s.points.length < 20 },
+        })),
+      ],
+    }),
+    // `shape` stands for the series' looks; `yRange` follows `metric`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shape, axisLabel, metricLabel, metric],
   );
   if (runs.length === 0) return null;
-
-  const svg = () => box.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null;
-  const file = `alexnet-lab-${metric}-by-${axis}`;
+  const title = `${t('labCurvesTitle')}: ${metricLabel}`;
+  const svg = (shown: boolean[]) =>
+    plotSvg({
+      title,
+      xLabel: axisLabel,
+      yLabel: metricLabel,
+      yRange,
+      lines: series.filter((_, i) => shown[i] !== false),
+    });
 
   return (
     <div className="lab-block" data-testid="compare-chart" data-series={series.length}>
@@ -159,30 +155,21 @@ export function CompareCharts() {
             <option value="seconds">{t('labAxisSeconds')}</option>
           </select>
         </label>
-        <div className="buttons">
-          <button
-            onClick={() => {
-              const s = svg();
-              if (s) downloadText(`${file}.svg`, svgText(s), 'image/svg+xml');
-            }}
-          >
-            SVG
-          </button>
-          <button
-            onClick={() => {
-              const s = svg();
-              if (s) void svgToPng(s).then((b) => downloadBlob(`${file}.png`, b));
-            }}
-          >
-            PNG
-          </button>
-        </div>
       </div>
       {liveLeftOut && <p className="hint">{t('labLiveRunLater')}</p>}
       {drawable.length > MAX_DRAWN && (
         <p className="hint">{t('labCurvesFirst', { n: MAX_DRAWN, total: drawable.length })}</p>
       )}
-      <div ref={box}>{plot}</div>
+      {series.length > 0 && (
+        <UPlotChart
+          options={options}
+          data={data}
+          height={260}
+          title={title}
+          file={`alexnet-lab-${metric}-by-${axis}`}
+          svg={svg}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { useApp } from '../../store';
 import { useProblemText, useT } from '../i18n';
 import { NumberField } from '../config/NumberField';
@@ -8,9 +7,7 @@ import { RunList } from './RunList';
 import { CompareTable } from './CompareTable';
 import { Scorecard } from './Scorecard';
 import { ExperimentFiles } from './ExperimentFiles';
-
-// Recharts is about half of the page's code and only this panel uses it: loaded on first render.
-const CompareCharts = lazy(() => import('./CompareCharts').then((m) => ({ default: m.CompareCharts })));
+import { CompareCharts } from './CompareCharts';
 
 /** The ablation lab: queue variants, keep every run, compare them against the paper's claims. */
 export function LabPanel() {
@@ -44,9 +41,7 @@ export function LabPanel() {
         integer
         onChange={(v) => setTarget(v / 100)}
       />
-      <Suspense fallback={<p className="hint">{t('loadingShort')}</p>}>
-        <CompareCharts />
-      </Suspense>
+      <CompareCharts />
       <CompareTable />
       <Scorecard />
     </section>

@@ -1,5 +1,5 @@
-// Saving text and charts as files. Charts: the Recharts SVG serialised as it is on screen (SVG),
-// or drawn on a canvas (PNG).
+// Saving text and charts as files. The lessons' Recharts charts: their SVG serialised as it is on
+// screen (SVG), or drawn on a canvas (PNG). The lab's curves are uPlot's (charts/svgPlot.ts).
 import { downloadBlob } from '../../client/download';
 
 export { downloadBlob };
