@@ -2,7 +2,7 @@
 // shows progress and, at the end, adds the new runs' summaries to the list. One import at a time.
 
 import { store } from '../store';
-import { adoptStored, openRunsDb } from './runsDb';
+import { adoptStored, openRunsDb, warm } from './runsDb';
 import type { ImportReport, ImportRequest } from '../lab/importPlan';
 import type { RunHead } from '../lab/summary';
 import { problem, type Problem } from '../shared/problem';
@@ -54,6 +54,7 @@ export async function importFile(file: File): Promise<ImportOutcome> {
         baselineId = r.baselineId;
         s.setImportProgress({ name: file.name, done: 0, total: r.total });
       } else if (r.type === 'written') {
+        warm(r.heads);
         heads.push(...r.heads);
         s.setImportProgress({
           name: file.name,

@@ -1,14 +1,43 @@
-import { useMemo, useState } from 'react';
+import { memo, useState } from 'react';
+import { runsMemo } from './runsMemo';
 import { pageOf } from '../../lab/capacity';
 import { Pager } from './Pager';
 import { useT } from '../i18n';
 import { useCompared } from './useCompared';
-import { diffFromBaseline, fieldSpread, groupVariants, summarize } from '../../lab/stats';
+import {
+  diffFromBaseline,
+  fieldSpread,
+  groupVariants,
+  summarize,
+  type RunSummary,
+  type Summarizable,
+  type VariantGroup,
+} from '../../lab/stats';
 import { variantKey } from '../../lab/plan';
 import { pct, plain, signedPct, spreadPct } from './format';
 import { TableScroll } from '../TableScroll';
 
 const TABLE_PAGE = 50;
+const NONE: RunSummary[] = [];
+
+const groupsOf = runsMemo((runs: Summarizable[], target: number, _version: number) =>
+  groupVariants(runs, target),
+);
+const meanOf = runsMemo((s: RunSummary[]) => fieldSpread(s, 'finalTop1')?.mean ?? null);
+/** The variant table's figures: spreads over thousands of runs, worked out once per grouping. */
+const groupRows = runsMemo((groups: VariantGroup[], base: RunSummary[]) =>
+  groups.map((g) => ({
+    key: g.key,
+    label: g.label,
+    n: g.runs.length,
+    finalTop1: fieldSpread(g.summaries, 'finalTop1'),
+    finalTop5: fieldSpread(g.summaries, 'finalTop5'),
+    bestTop1: fieldSpread(g.summaries, 'bestTop1'),
+    gap: fieldSpread(g.summaries, 'gap'),
+    toTarget: fieldSpreadReached(g.summaries),
+    diff: diffFromBaseline(g.summaries, base, 'finalTop1'),
+  })),
+);
 
 /**
  * One row per run (final and best top-1 / top-5 error, time to the target accuracy, images/s,
@@ -17,17 +46,16 @@ const TABLE_PAGE = 50;
 export function CompareTable() {
   const t = useT();
   const { runs, baseline, target, version } = useCompared();
-  const { rows, groups, baseSummaries } = useMemo(() => {
-    void version; // the live run grows in place
-    const groups = groupVariants(runs, target);
-    const baseKey = baseline ? variantKey(baseline.settings) : null;
-    const baseSummaries = groups.find((g) => g.key === baseKey)?.summaries ?? [];
-    return { rows: runs.map((r) => ({ run: r, s: summarize(r, target) })), groups, baseSummaries };
-  }, [runs, baseline, target, version]);
-  const baseTop1 = fieldSpread(baseSummaries, 'finalTop1')?.mean ?? null;
-  // Thousands of compared runs: a page of rows at a time (the variant means below cover them all).
+  // `version`: the live run grows in place.
+  const groups = groupsOf(runs, target, version);
+  const baseKey = baseline ? variantKey(baseline.settings) : null;
+  const baseSummaries = groups.find((g) => g.key === baseKey)?.summaries ?? NONE;
+  const baseTop1 = meanOf(baseSummaries);
+  // Thousands of compared runs: a page of rows at a time (the variant means below cover them all),
+  // and only that page's runs are summarised here.
   const [pageNo, setPageNo] = useState(0);
-  const page = pageOf(rows.length, pageNo, TABLE_PAGE);
+  const page = pageOf(runs.length, pageNo, TABLE_PAGE);
+  const rows = runs.slice(page.start, page.end).map((r) => ({ run: r, s: summarize(r, target) }));
 
   return (
     <div className="lab-block">
@@ -49,7 +77,7 @@ export function CompareTable() {
             </tr>
           </thead>
           <tbody>
-            {rows.slice(page.start, page.end).map(({ run, s }) => (
+            {rows.map(({ run, s }) => (
               <tr
                 key={run.id}
                 data-run-id={run.id}
@@ -78,45 +106,60 @@ export function CompareTable() {
         </table>
       </TableScroll>
       <Pager page={page} onPage={setPageNo} label={t('labResultsPages')} />
-      {groups.length > 0 && (
-        <TableScroll label={t('labGroupsCaption')}>
-          <table data-testid="compare-groups" className="lab-table">
-            <caption>{t('labGroupsCaption')}</caption>
-            <thead>
-              <tr>
-                <th>{t('labColVariant')}</th>
-                <th>n</th>
-                <th>{t('labColFinalTop1')}</th>
-                <th>{t('labColFinalTop5')}</th>
-                <th>{t('labColBest')}</th>
-                <th>{t('labColGap')}</th>
-                <th>{t('labColSecondsToTarget')}</th>
-                <th>{t('labColDiff')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={g.key}>
-                  <td>{g.label}</td>
-                  <td>{g.runs.length}</td>
-                  <td>{spreadPct(fieldSpread(g.summaries, 'finalTop1'))}</td>
-                  <td>{spreadPct(fieldSpread(g.summaries, 'finalTop5'))}</td>
-                  <td>{spreadPct(fieldSpread(g.summaries, 'bestTop1'))}</td>
-                  <td>{spreadPct(fieldSpread(g.summaries, 'gap'))}</td>
-                  <td>{plain(fieldSpreadReached(g.summaries))}</td>
-                  <td>{signedPct(diffFromBaseline(g.summaries, baseSummaries, 'finalTop1'))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      {groups.length > 0 && <VariantTable groups={groups} baseSummaries={baseSummaries} />}
     </div>
   );
 }
 
+/**
+ * One row per variant: mean ± sd over its seeds. A component of its own, so with thousands of
+ * runs its spreads are worked out in a render step apart from the run rows' (React yields between).
+ */
+const VariantTable = memo(function VariantTable({
+  groups,
+  baseSummaries,
+}: {
+  groups: VariantGroup[];
+  baseSummaries: RunSummary[];
+}) {
+  const t = useT();
+  return (
+    <TableScroll label={t('labGroupsCaption')}>
+      <table data-testid="compare-groups" className="lab-table">
+        <caption>{t('labGroupsCaption')}</caption>
+        <thead>
+          <tr>
+            <th>{t('labColVariant')}</th>
+            <th>n</th>
+            <th>{t('labColFinalTop1')}</th>
+            <th>{t('labColFinalTop5')}</th>
+            <th>{t('labColBest')}</th>
+            <th>{t('labColGap')}</th>
+            <th>{t('labColSecondsToTarget')}</th>
+            <th>{t('labColDiff')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groupRows(groups, baseSummaries).map((g) => (
+            <tr key={g.key}>
+              <td>{g.label}</td>
+              <td>{g.n}</td>
+              <td>{spreadPct(g.finalTop1)}</td>
+              <td>{spreadPct(g.finalTop5)}</td>
+              <td>{spreadPct(g.bestTop1)}</td>
+              <td>{spreadPct(g.gap)}</td>
+              <td>{plain(g.toTarget)}</td>
+              <td>{signedPct(g.diff)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+});
+
 /** Mean seconds to the target over the seeds that reached it (null when none did). */
-function fieldSpreadReached(summaries: ReturnType<typeof summarize>[]): number | null {
+function fieldSpreadReached(summaries: RunSummary[]): number | null {
   const s = summaries.map((x) => x.toTarget?.seconds).filter((x): x is number => x !== undefined);
   return s.length === 0 ? null : s.reduce((a, b) => a + b, 0) / s.length;
 }

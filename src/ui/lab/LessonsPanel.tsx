@@ -1,13 +1,19 @@
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { isRunActive, store, useApp } from '../../store';
 import { settingsOf } from '../../store/configSlice';
 import { useT, type MessageKey } from '../i18n';
 import { LESSONS, lessonBase, lessonPlan, lessonResult, type Lesson } from '../../lab/lessons';
-import type { SummaryField } from '../../lab/stats';
+import type { Summarizable, SummaryField } from '../../lab/stats';
 import { queuePlan } from '../../client/queueRunner';
 import { TableScroll } from '../TableScroll';
 import { VerdictTable } from './VerdictTable';
+import { runsMemo } from './runsMemo';
 import { pct, plain } from './format';
+
+/** Each card's result over every run, once per list of runs (see runsMemo). */
+const resultOf = runsMemo((runs: Summarizable[], lesson: Lesson, target: number, _version: number) =>
+  lessonResult(lesson, runs, target),
+);
 
 // Recharts is loaded with the lab's compare charts; the gap chart only once (e) has runs.
 const LessonGapChart = lazy(() => import('./LessonGapChart').then((m) => ({ default: m.LessonGapChart })));
@@ -52,10 +58,7 @@ function LessonCard({ lesson, letter, ownSizes }: { lesson: Lesson; letter: stri
   const target = useApp((s) => s.target);
   const ready = useApp((s) => s.dataset !== null);
   const busy = useApp((s) => isRunActive(s) || s.queueActive);
-  const result = useMemo(() => {
-    void version;
-    return lessonResult(lesson, runs, target);
-  }, [lesson, runs, target, version]);
+  const result = resultOf(runs, lesson, target, version);
   const key = (part: string) => `lesson_${lesson.id}_${part}` as MessageKey;
   const pageTrain = useApp((s) => s.data.quickTrain);
   const pageTest = useApp((s) => s.data.quickTest);

@@ -1,8 +1,13 @@
-import { useMemo } from 'react';
 import { useT } from '../i18n';
 import { useCompared } from './useCompared';
 import { scorecard, type ClaimResult } from '../../lab/scorecard';
 import { VerdictTable, type VerdictRow } from './VerdictTable';
+import { runsMemo } from './runsMemo';
+import type { Summarizable } from '../../lab/stats';
+
+const cardOf = runsMemo((runs: Summarizable[], baseline: Summarizable, target: number, _version: number) =>
+  scorecard(runs, baseline, target),
+);
 
 /** Speed claims are measured as log step ratios; the others as error or gap in points. */
 const isLog = (c: ClaimResult) => c.id === 'relu-speed' || c.id === 'dropout-cost';
@@ -11,10 +16,8 @@ const isLog = (c: ClaimResult) => c.id === 'relu-speed' || c.id === 'dropout-cos
 export function Scorecard() {
   const t = useT();
   const { runs, baseline, target, version } = useCompared();
-  const card = useMemo(() => {
-    void version;
-    return baseline ? scorecard(runs, baseline, target) : [];
-  }, [runs, baseline, target, version]);
+  // `version`: the live run grows in place.
+  const card = baseline ? cardOf(runs, baseline, target, version) : [];
   if (!baseline) return null;
   const rows: VerdictRow[] = card.map((c) => ({ ...c, claim: `labClaim_${c.id}`, log: isLog(c) }));
   return (

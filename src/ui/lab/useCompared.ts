@@ -1,6 +1,13 @@
 import { useDeferredValue } from 'react';
 import { useApp } from '../../store';
 import type { LabRun } from '../../lab/summary';
+import { runsMemo } from './runsMemo';
+
+// A Set: with thousands of runs, `includes` per run would be quadratic.
+const pick = runsMemo((all: LabRun[], selected: string[]) => {
+  const picked = new Set(selected);
+  return selected.length === 0 ? all : all.filter((r) => picked.has(r.id));
+});
 
 /**
  * The runs in the compare view (the ticked ones, or all), and the baseline: the one picked, else
@@ -19,13 +26,8 @@ export function useCompared(): {
   const baselineId = useApp((s) => s.baselineId);
   const target = useApp((s) => s.target);
   const version = useDeferredValue(useApp((s) => s.runsVersion));
-  // A Set: with thousands of runs, `includes` per run would be quadratic.
-  const picked = new Set(selected);
-  const runs = selected.length === 0 ? all : all.filter((r) => picked.has(r.id));
+  const runs = pick(all, selected);
   const baseline =
-    all.find((r) => r.id === baselineId) ??
-    [...runs].reverse().find((r) => r.variant === 'baseline') ??
-    runs[0] ??
-    null;
+    all.find((r) => r.id === baselineId) ?? runs.findLast((r) => r.variant === 'baseline') ?? runs[0] ?? null;
   return { runs, baseline, target, version };
 }
