@@ -180,3 +180,43 @@ test('runs saved by the previous version (one record with all steps) are migrate
   expect(stored).toEqual({ version: 2, stores: ['runs', 'steps'], hasSteps: false, stepCount: 2 });
   expect(consoleErrors).toEqual([]);
 });
+
+test('at start the stored summaries are read and checked off the page; a damaged one is left out', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openLab(page);
+  await importBuffer(page, 'three.json', bigExperiment(3));
+  await expect(page.getByRole('status').filter({ hasText: '3 runs added' })).toBeVisible();
+  // A record no version of the app wrote: it must not reach the list, nor stop the others.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('alexnet-lab');
+        req.onerror = () => reject(new Error('open failed'));
+        req.onsuccess = () => {
+          const tx = req.result.transaction('runs', 'readwrite');
+          tx.objectStore('runs').put({
+            id: 'broken',
+            name: 5,
+            settings: 'none',
+            evals: [{ top1Error: 'x' }],
+          });
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.reload();
+  await expect(list(page)).toHaveAttribute('data-loaded', 'true');
+  await expect(list(page).getByRole('heading')).toHaveText('Runs (3)');
+  await expect(rows(page)).toHaveCount(3);
+  await expect(list(page).locator('li[data-run-id="broken"]')).toHaveCount(0);
+  // The reading Worker (worker/readRuns.ts), not the page, read them.
+  expect(workers.some((u) => /readRuns/.test(u))).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});

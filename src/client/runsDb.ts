@@ -3,8 +3,9 @@
 // (and the trash, once Undo is no longer offered) is deleted. The recorder replaces the live
 // record by a copy at each epoch end and at the end, so a run is saved then, not at every step.
 //
-// Each run is two records (src/lab/storedRuns.ts): its summary, which start-up reads page by page
-// for every run, and its steps, read only for the runs a chart draws (`readSteps`).
+// Each run is two records (src/lab/storedRuns.ts): its summary, which start-up reads for every
+// run (in a Worker, worker/readRuns.ts, which also checks them), and its steps, read only for the
+// runs a chart draws (`readSteps`).
 //
 // Several tabs share the database. Each tells the others what it saved or deleted (a
 // BroadcastChannel), so every list stays true; the tab training a run holds its Web Lock and only
@@ -21,10 +22,12 @@ import {
   RUNS_STORE,
   STEPS_STORE,
   splitV1,
+  type ReadReport,
   type StoredSteps,
 } from '../lab/storedRuns';
 import { InvalidInput } from '../lab/validate';
 import { summarize } from '../lab/stats';
+import { variantKey } from '../lab/plan';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
 import { problem, type Problem } from '../shared/problem';
 
@@ -192,10 +195,63 @@ export function adoptStored(heads: RunHead[]): void {
   channel?.postMessage({ saved: heads.map((h) => h.id), removed: [] } satisfies RunsChange);
 }
 
+/**
+ * Summarises and keys `heads` now (stats and plan keep each), a page or an import chunk at a time,
+ * so the first render of the results table, the lessons and the scorecard over thousands of new
+ * runs is not one long task.
+ */
+export function warm(heads: readonly RunHead[]): void {
+  const target = store.getState().target;
+  for (const h of heads) {
+    summarize(h, target);
+    variantKey(h.settings);
+  }
+}
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Every stored summary, a page at a time so no read or check holds the page for long. */
+/**
+ * Every stored summary, read and checked by the start-up reader (worker/readRuns.ts) off the
+ * page's thread; on the page, a page of records at a time, where no Worker can do it.
+ */
 async function readAllHeads(): Promise<RunHead[]> {
+  // Opened (and migrated) here first: the Worker finds the database as this page expects it.
+  await db();
+  return (typeof Worker !== 'undefined' && (await readInWorker())) || (await readHere());
+}
+
+/** The summaries as the reader Worker sends them, a chunk per message; null if it failed. */
+function readInWorker(): Promise<RunHead[] | null> {
+  return new Promise((resolve) => {
+    let w: Worker;
+    try {
+      w = new Worker(new URL('../worker/readRuns.ts', import.meta.url), {
+        type: 'module',
+        name: 'read-runs',
+      });
+    } catch {
+      return resolve(null);
+    }
+    const out: RunHead[] = [];
+    const end = (heads: RunHead[] | null) => {
+      w.terminate();
+      resolve(heads);
+    };
+    w.onerror = () => end(null);
+    w.onmessageerror = () => end(null);
+    w.onmessage = (e: MessageEvent<ReadReport>) => {
+      const r = e.data;
+      if (r.type === 'heads') {
+        warm(r.heads);
+        for (const h of r.heads) out.push(h);
+      } else end(r.type === 'done' ? out : null);
+    };
+    w.postMessage('read');
+  });
+}
+
+/** Every stored summary, read on the page a page at a time, so no read or check holds it for long. */
+async function readHere(): Promise<RunHead[]> {
   const d = await db();
   const out: RunHead[] = [];
   let after: IDBValidKey | null = null;
@@ -203,10 +259,7 @@ async function readAllHeads(): Promise<RunHead[]> {
     const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
     const raw = (await d.getAll(RUNS_STORE, range, READ_PAGE)) as { id?: IDBValidKey }[];
     const heads = checkedHeads(raw);
-    // Summarised here, page by page (stats keeps each), so the first render of the results table
-    // and the scorecard over all runs is not one long task.
-    const target = store.getState().target;
-    for (const h of heads) summarize(h, target);
+    warm(heads);
     out.push(...heads);
     if (raw.length < READ_PAGE) return out;
     after = raw[raw.length - 1].id ?? null;

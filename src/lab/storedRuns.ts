@@ -35,3 +35,10 @@ export function splitV1(raw: unknown): { head: RunHead; steps: StoredSteps } | n
     throw err;
   }
 }
+
+/** What the start-up reader (worker/readRuns.ts) tells the page: summaries, then the end. */
+export type ReadReport =
+  | { type: 'heads'; heads: RunHead[] }
+  | { type: 'done'; skipped: number }
+  /** The read failed (`name`: the error's name, e.g. QuotaExceededError); the page reads itself. */
+  | { type: 'failed'; name: string };
