@@ -1,6 +1,7 @@
 /* global document, window, MutationObserver */
 // npm run bench:lab: the ablation lab with a class's worth of runs, in headless Chromium.
 //  1. page start with no stored runs: time until the run list has its data (the goal to match);
+//     each import below is repeated in a fresh browser profile (--repeats times);
 //  2. import of 5,000 runs (the issue's case, about 4 MB): time until they are listed, and the
 //     longest main-thread task meanwhile (PerformanceObserver 'longtask', tasks > 50 ms);
 //  3. page start with 10,000 stored runs (a second 5,000-run file brings the lab there): time
@@ -10,6 +11,7 @@
 // Options: --repeats 3 (page starts measured, median printed)   --skip-build   --port 4181
 //          --steps 2 (steps per imported run)   --profile FILE (a CPU profile of the last
 //          10,000-run start, for Chrome DevTools; its heaviest functions are printed)
+//          --profile-import FILE (the same, of the second 5,000-run import)   --out DIR (the build)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
 import { chromium } from '@playwright/test';
@@ -24,11 +26,16 @@ const repeats = Number(opt('repeats', '3'));
 const port = Number(opt('port', '4181'));
 const steps = Number(opt('steps', '2'));
 const profileFile = opt('profile', null);
-const outDir = 'dist-bench-lab';
+const importProfile = opt('profile-import', null);
+// --out: another build to measure with --skip-build (an A/B against an earlier commit's build).
+const outDir = opt('out', 'dist-bench-lab');
 
 // Profiled builds keep their names, so the profile's functions can be read.
 if (!args.includes('--skip-build'))
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: !profileFile } });
+  await build({
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, minify: !profileFile && !importProfile },
+  });
 const server = await preview({
   build: { outDir },
   preview: { port, host: '127.0.0.1', strictPort: true },
@@ -100,11 +107,21 @@ async function start(context, rows, profile = false) {
     loadedMs: lab.loadedAt,
     rowsMs: lab.rowsAt,
     longestTaskMs: longest(lab.longtasks, 0, ready + 1000),
+    // Every long task until a second after the data was ready: [start ms, duration ms].
+    longTasks: lab.longtasks
+      .filter((t) => t.start <= ready + 1000)
+      .map((t) => [Math.round(t.start), Math.round(t.ms)]),
   };
 }
 
 /** Imports `buffer` in `page` and measures until the runs are listed. */
-async function importRuns(page, name, buffer, runs) {
+async function importRuns(page, name, buffer, runs, profile = null) {
+  const cdp = profile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   // From a path, as a picked file: a buffer would be decoded by Playwright inside the page, a long
   // task of its own (about 0.5 s for 4 MB) that a user's import does not have.
   const path = `bench-results/${name}`;
@@ -116,6 +133,12 @@ async function importRuns(page, name, buffer, runs) {
     { timeout: 600_000, polling: 50 },
   );
   const { lab, now } = await page.evaluate(() => ({ lab: window.__lab, now: performance.now() }));
+  if (cdp) {
+    const { profile: cpu } = await cdp.send('Profiler.stop');
+    writeFileSync(profile, JSON.stringify(cpu));
+    const tasks = lab.longtasks.filter((t) => t.start + t.ms >= lab.importStart);
+    printHeaviest(cpu, tasks);
+  }
   return { ms: now - lab.importStart, longestTaskMs: longest(lab.longtasks, lab.importStart, now) };
 }
 
@@ -138,20 +161,36 @@ function printHeaviest(cpu, tasks) {
 mkdirSync('bench-results', { recursive: true });
 const report = { when: new Date().toISOString(), chromium: browser.version(), stepsPerRun: steps };
 try {
-  const context = await browser.newContext();
-  await context.addInitScript(probe);
+  let context = null;
   const empty = [];
-  for (let i = 0; i < repeats; i++) empty.push(await start(context, false));
+  const firsts = [];
+  const seconds = [];
+  const fileA = experimentFile(5000, steps, 'a');
+  const fileB = experimentFile(5000, steps, 'b');
+  // Each repeat imports into a fresh browser profile (no stored runs); the last one keeps its
+  // 10,000 runs for the page starts below.
+  for (let i = 0; i < repeats; i++) {
+    await context?.close();
+    context = await browser.newContext();
+    await context.addInitScript(probe);
+    if (i === 0) for (let j = 0; j < repeats; j++) empty.push(await start(context, false));
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.waitForFunction(() => window.__lab.loadedAt !== null);
+    firsts.push({ bytes: fileA.length, ...(await importRuns(page, 'class-a.json', fileA, 5000)) });
+    // A second file of 5,000 other runs: 10,000 stored.
+    const last = i === repeats - 1;
+    seconds.push(await importRuns(page, 'class-b.json', fileB, 5000, last ? importProfile : null));
+    await page.close();
+  }
   report.emptyStart = { runs: empty, medianLoadedMs: median(empty.map((r) => r.loadedMs)) };
-
-  const page = await context.newPage();
-  await page.goto(base);
-  await page.waitForFunction(() => window.__lab.loadedAt !== null);
-  const file = experimentFile(5000, steps, 'a');
-  report.import5000 = { bytes: file.length, ...(await importRuns(page, 'class-a.json', file, 5000)) };
-  // A second file of 5,000 other runs: 10,000 stored.
-  report.import5000again = await importRuns(page, 'class-b.json', experimentFile(5000, steps, 'b'), 5000);
-  await page.close();
+  const imports = (runs) => ({
+    runs,
+    medianMs: median(runs.map((r) => r.ms)),
+    maxLongestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
+  });
+  report.import5000 = { bytes: fileA.length, ...imports(firsts) };
+  report.import5000again = imports(seconds);
 
   const full = [];
   for (let i = 0; i < repeats; i++) full.push(await start(context, true, profileFile && i === repeats - 1));
@@ -174,9 +213,14 @@ console.log(
 );
 console.log(
   `lab: import 5,000 runs (${(report.import5000.bytes / 1e6).toFixed(1)} MB, ${steps} steps each): ` +
-    `${ms(report.import5000.ms)}, longest task ${ms(report.import5000.longestTaskMs)}; ` +
-    `the next 5,000 (to 10,000): ${ms(report.import5000again.ms)}, longest task ${ms(report.import5000again.longestTaskMs)}`,
+    `${ms(report.import5000.medianMs)}, longest task ${ms(report.import5000.maxLongestTaskMs)}; ` +
+    `the next 5,000 (to 10,000): ${ms(report.import5000again.medianMs)}, ` +
+    `longest task ${ms(report.import5000again.maxLongestTaskMs)} (medians of ${repeats}; longest of all)`,
 );
+const tasks = (runs) =>
+  runs.map((r) => r.longTasks.map(([at, d]) => `${d}@${at}`).join(' ') || '-').join(' | ');
+console.log(`lab: long tasks (ms@start) of each empty start: ${tasks(report.emptyStart.runs)}`);
+console.log(`lab: long tasks (ms@start) of each 10,000-run start: ${tasks(report.start10000.runs)}`);
 console.log(
   `lab: page start, 10,000 runs: data ready ${ms(report.start10000.medianLoadedMs)}, ` +
     `first page of the list shown ${ms(report.start10000.medianRowsMs)} (medians of ${repeats}), ` +
