@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { store, useApp } from '../../store';
 import { useT } from '../i18n';
 import { runToCsv, runToJson } from '../../lab/csv';
@@ -26,7 +26,8 @@ async function download(r: LabRun, kind: 'csv' | 'json') {
  */
 export function RunList() {
   const t = useT();
-  const runs = useApp((s) => s.runs);
+  // Deferred, as in useCompared: ordering 10,000 runs is then not part of the task that stores them.
+  const runs = useDeferredValue(useApp((s) => s.runs));
   useApp((s) => s.runsVersion);
   const selected = useApp((s) => s.selectedIds);
   const baselineId = useApp((s) => s.baselineId);
