@@ -10,8 +10,12 @@ test('the built-in CIFAR-10 is ready: 50,000 / 10,000, a sample grid and its sou
 }) => {
   await openReady(page);
   await expect(page.getByTestId('backend')).toContainText(/wasm|webgpu|webgl|cpu/);
-  const samples = page.getByTestId('sample-grid').locator('canvas');
+  const samples = page.getByTestId('sample-grid').locator('img');
   expect(await samples.count()).toBeGreaterThanOrEqual(10);
+  // Each sample is a real 32×32 picture the browser decoded.
+  await expect
+    .poll(() => samples.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth === 32)))
+    .toBe(true);
   await expect(page.getByText(/JPEG/).first()).toBeVisible();
   // A sample enlarges on click, in a modal dialog that has the focus.
   const first = page.getByTestId('sample-grid').getByRole('button').first();

@@ -1,29 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { IMAGE_SIZE } from '../../shared/types';
 import type { DatasetSummary } from '../../shared/dataset';
 import { useT } from '../i18n';
 import { className } from '../inspect/classNames';
+import { bmpDataUrl } from './bmp';
 
 type Sample = DatasetSummary['samples'][number];
+const NO_SAMPLES: Sample[] = [];
 
-/** Draws 32×32×3 RGB bytes into a canvas (CSS scales it up, pixelated). */
-function SampleCanvas({ pixels, size }: { pixels: Uint8Array; size: number }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    const img = ctx.createImageData(IMAGE_SIZE, IMAGE_SIZE);
-    for (let p = 0; p < IMAGE_SIZE * IMAGE_SIZE; p++) {
-      img.data[p * 4] = pixels[p * 3];
-      img.data[p * 4 + 1] = pixels[p * 3 + 1];
-      img.data[p * 4 + 2] = pixels[p * 3 + 2];
-      img.data[p * 4 + 3] = 255;
-    }
-    ctx.putImageData(img, 0, 0);
-  }, [pixels]);
+/** 32×32×3 RGB bytes as an image (CSS scales it up, pixelated); the button around it is labelled. */
+function SampleImage({ pixels, size }: { pixels: Uint8Array; size: number }) {
+  const src = useMemo(() => bmpDataUrl(pixels, IMAGE_SIZE, IMAGE_SIZE), [pixels]);
   return (
-    <canvas
-      ref={ref}
+    <img
+      src={src}
+      alt=""
+      decoding="async"
       width={IMAGE_SIZE}
       height={IMAGE_SIZE}
       className="pixelated"
@@ -68,7 +60,7 @@ function SampleDialog({ sample, onClose }: { sample: Sample; onClose: () => void
       }}
     >
       <div className="modal-body">
-        <SampleCanvas pixels={sample.pixels} size={256} />
+        <SampleImage pixels={sample.pixels} size={256} />
         <p>
           <strong>{className(t, sample.label)}</strong> —{' '}
           {t('sampleCaption', { split: t(`split_${sample.split}`), index: sample.index })}
@@ -83,8 +75,11 @@ function SampleDialog({ sample, onClose }: { sample: Sample; onClose: () => void
 }
 
 /** A few training images per class; click one to see it large. */
-export function SampleGrid({ samples }: { samples: Sample[] }) {
+export function SampleGrid({ samples: now }: { samples: Sample[] }) {
   const t = useT();
+  // Drawn in a background render after the data arrives (empty at first): the images are then
+  // not part of the task in which the whole page takes in the dataset.
+  const samples = useDeferredValue(now, NO_SAMPLES);
   const [open, setOpen] = useState<Sample | null>(null);
   return (
     <>
@@ -101,7 +96,7 @@ export function SampleGrid({ samples }: { samples: Sample[] }) {
             })}
             onClick={() => setOpen(s)}
           >
-            <SampleCanvas pixels={s.pixels} size={32} />
+            <SampleImage pixels={s.pixels} size={32} />
           </button>
         ))}
       </div>
