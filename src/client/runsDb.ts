@@ -215,28 +215,36 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * page's thread; on the page, a page of records at a time, where no Worker can do it.
  */
 async function readAllHeads(): Promise<RunHead[]> {
-  // Opened (and migrated) here first: the Worker finds the database as this page expects it.
-  await db();
-  return (typeof Worker !== 'undefined' && (await readInWorker())) || (await readHere());
+  // The reader's script loads while the page opens (and migrates) the database; it reads only
+  // once that is done, so it finds the database as this page expects it.
+  const reader = typeof Worker !== 'undefined' ? startReader() : null;
+  try {
+    await db();
+  } catch (err) {
+    reader?.stop();
+    throw err;
+  }
+  return (reader && (await reader.read())) || (await readHere());
 }
 
-/** The summaries as the reader Worker sends them, a chunk per message; null if it failed. */
-function readInWorker(): Promise<RunHead[] | null> {
-  return new Promise((resolve) => {
-    let w: Worker;
-    try {
-      w = new Worker(new URL('../worker/readRuns.ts', import.meta.url), {
-        type: 'module',
-        name: 'read-runs',
-      });
-    } catch {
-      return resolve(null);
-    }
-    const out: RunHead[] = [];
+/**
+ * Starts the reader Worker; `read` asks it for the summaries, which it sends a chunk per
+ * message, and resolves with them all (null if it failed: the page then reads them itself).
+ */
+function startReader(): { read(): Promise<RunHead[] | null>; stop(): void } | null {
+  let w: Worker;
+  try {
+    w = new Worker(new URL('../worker/readRuns.ts', import.meta.url), { type: 'module', name: 'read-runs' });
+  } catch {
+    return null;
+  }
+  const out: RunHead[] = [];
+  const result = new Promise<RunHead[] | null>((resolve) => {
     const end = (heads: RunHead[] | null) => {
       w.terminate();
       resolve(heads);
     };
+    // Set at once: a script that fails to load says so before `read` is called.
     w.onerror = () => end(null);
     w.onmessageerror = () => end(null);
     w.onmessage = (e: MessageEvent<ReadReport>) => {
@@ -246,8 +254,14 @@ function readInWorker(): Promise<RunHead[] | null> {
         for (const h of r.heads) out.push(h);
       } else end(r.type === 'done' ? out : null);
     };
-    w.postMessage('read');
   });
+  return {
+    read: () => {
+      w.postMessage('read');
+      return result;
+    },
+    stop: () => w.terminate(),
+  };
 }
 
 /** Every stored summary, read on the page a page at a time, so no read or check holds it for long. */
