@@ -1,4 +1,4 @@
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bridge } from '../client/bridge';
@@ -24,16 +24,11 @@ startInspect();
 // Offline: the app, its wasm and the data cached once the data is ready (production builds only).
 registerServiceWorker();
 
-// In the visitor's language from the first paint (简体中文 is a chunk of its own). A transition:
-// the first render of the whole page yields to the browser every few milliseconds instead of
-// holding it for one task of ~60 ms (issue #18: no task over 50 ms).
-void i18nReady.then(() => {
-  const root = createRoot(document.getElementById('root')!);
-  startTransition(() =>
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
-  );
-});
+// In the visitor's language from the first paint (简体中文 is a chunk of its own).
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
+);
