@@ -75,9 +75,23 @@ test('many runs: a paged list after a reload, bulk delete with Undo, and other t
   await expect(page.getByRole('status').filter({ hasText: '3000 runs added' })).toBeVisible({
     timeout: 60_000,
   });
+  // While the 3000 runs are read, the list says so, and never that there are no runs.
+  await page.addInitScript(() => {
+    const seen = { loading: false, empty: false };
+    (window as unknown as { __seen: typeof seen }).__seen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="run-list"]')?.textContent ?? '';
+      if (text.includes('Reading the runs saved in this browser')) seen.loading = true;
+      if (text.includes('No runs yet')) seen.empty = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await page.reload();
   await expect(list(page)).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
   await expect(list(page).getByRole('heading')).toHaveText('Runs (3000)');
+  expect(await page.evaluate(() => (window as unknown as { __seen: object }).__seen)).toEqual({
+    loading: true,
+    empty: false,
+  });
   // One page of rows, not 3000.
   await expect(rows(page)).toHaveCount(50);
   await expect(list(page).getByTestId('pager-status')).toHaveText('Page 1 of 60');

@@ -22,6 +22,7 @@ export const enLab = {
   labMoveDown: 'Move {name} down',
   labCancel: 'Cancel {name}',
   labRunsTitle: 'Runs ({n})',
+  labRunsLoading: 'Reading the runs saved in this browser…',
   labRunsEmpty: 'No runs yet: train, or queue an ablation. Runs are kept in this browser.',
   labCompareRun: 'Compare {name}',
   labRunName: 'Run name',

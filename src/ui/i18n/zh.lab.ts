@@ -22,6 +22,7 @@ export const zhLab: LabMessages = {
   labMoveDown: '将 {name} 下移',
   labCancel: '取消 {name}',
   labRunsTitle: '运行记录（{n}）',
+  labRunsLoading: '正在读取此浏览器中保存的运行…',
   labRunsEmpty: '还没有运行：开始训练，或加入消融队列。运行记录保存在此浏览器中。',
   labCompareRun: '比较 {name}',
   labRunName: '运行名称',

@@ -28,6 +28,8 @@ export function RunList() {
   const t = useT();
   // Deferred, as in useCompared: ordering 10,000 runs is then not part of the task that stores them.
   const runs = useDeferredValue(useApp((s) => s.runs));
+  // Not deferred: "no runs" is said only when there are none, not while the list catches up.
+  const count = useApp((s) => s.runs.length);
   useApp((s) => s.runsVersion);
   const selected = useApp((s) => s.selectedIds);
   const baselineId = useApp((s) => s.baselineId);
@@ -62,7 +64,13 @@ export function RunList() {
   return (
     <div className="lab-block" data-testid="run-list" data-loaded={loaded ? 'true' : 'false'}>
       <h3>{t('labRunsTitle', { n: runs.length })}</h3>
-      {runs.length === 0 && <p className="hint">{t('labRunsEmpty')}</p>}
+      {/* With thousands of runs reading takes a second or so: not "no runs" meanwhile. */}
+      {(!loaded || (count > 0 && runs.length === 0)) && (
+        <p className="hint" role="status">
+          {t('labRunsLoading')}
+        </p>
+      )}
+      {loaded && count === 0 && <p className="hint">{t('labRunsEmpty')}</p>}
       <UndoBar />
       {runs.length > 0 && (
         <div className="buttons bulk" data-testid="bulk-actions">
