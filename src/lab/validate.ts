@@ -4,7 +4,7 @@
 
 import { problem, ProblemError, type Problem } from '../shared/problem';
 import type { RunSettings } from '../shared/types';
-import { OPTIONAL_PARTS, SETTINGS, DEFAULT_SETTINGS, getPath } from '../shared/settings';
+import { OPTIONAL_PARTS, SETTINGS, DEFAULT_SETTINGS } from '../shared/settings';
 import {
   checkBool,
   checkChoice,
@@ -70,30 +70,40 @@ export function checkSettings(v: unknown, prefix = ''): RunSettings {
   if (!isObject(v)) fail(problem('value.notGroup', { name: prefix.replace(/\.$/, '') || 'settings' }));
   const input = legacyQuickSizes(v);
   const out: Record<string, unknown> = {};
-  for (const row of SETTINGS) {
-    const part = row.path.split('.')[0];
-    const optional = (OPTIONAL_PARTS as readonly string[]).includes(part);
+  for (const { row, parts, part, optional } of rows()) {
     if (optional && input[part] === undefined) continue;
-    if (row.path.includes('.') && !isObject(input[part]))
+    if (parts.length > 1 && !isObject(input[part]))
       fail(problem(input[part] === undefined ? 'value.missing' : 'value.notGroup', { name: prefix + part }));
-    const raw = getPath(input, row.path);
+    let raw: unknown = input;
+    for (const k of parts) raw = (raw as Record<string, unknown> | undefined)?.[k];
     // A row added later stays absent (= its default), so older records read back unchanged.
     if (raw === undefined && row.absentIsDefault) continue;
-    setPath(out, row.path, take(checkSetting(row, raw, prefix + row.path)));
+    setPath(out, parts, take(checkSetting(row, raw, prefix + row.path)));
   }
   return out as unknown as RunSettings;
 }
 
+/** The settings table's rows with their paths split once: checkSettings runs for every stored run. */
+let split: { row: (typeof SETTINGS)[number]; parts: string[]; part: string; optional: boolean }[] | null =
+  null;
+function rows(): NonNullable<typeof split> {
+  split ??= SETTINGS.map((row) => {
+    const parts = row.path.split('.');
+    return { row, parts, part: parts[0], optional: (OPTIONAL_PARTS as readonly string[]).includes(parts[0]) };
+  });
+  return split;
+}
+
 /**
- * Sets `path` ('optimizer.lr') in `obj`, which this module built and owns: in place, because
- * copying the object at each of the table's rows made reading 10,000 stored runs take seconds.
+ * Sets the value at `parts` (['optimizer', 'lr']) in `obj`, which this module built and owns: in
+ * place, because copying the object at each of the table's rows made reading 10,000 stored runs
+ * take seconds.
  */
-function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
+function setPath(obj: Record<string, unknown>, parts: readonly string[], value: unknown): void {
   let o = obj;
-  for (const p of parts.slice(0, -1)) {
-    if (!isObject(o[p])) o[p] = {};
-    o = o[p] as Record<string, unknown>;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (!isObject(o[parts[i]])) o[parts[i]] = {};
+    o = o[parts[i]] as Record<string, unknown>;
   }
   o[parts[parts.length - 1]] = value;
 }
