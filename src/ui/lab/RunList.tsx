@@ -9,9 +9,17 @@ import { downloadText } from './download';
 import { slug } from './format';
 import { Pager } from './Pager';
 import { UndoBar } from './UndoBar';
+import { runsMemo } from './runsMemo';
 
 /** Rows per page: a page renders in a few milliseconds however many runs are stored. */
 export const RUNS_PAGE = 50;
+
+// Kept per list of runs (see runsMemo): a render React throws away does not throw these away.
+/** Pinned runs first, then newest first. */
+const orderOf = runsMemo((runs: LabRun[]) =>
+  [...runs].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt),
+);
+const idsOf = runsMemo((runs: LabRun[]) => new Set(runs.map((r) => r.id)));
 
 /** One run's steps are read from IndexedDB only when it is downloaded. */
 async function download(r: LabRun, kind: 'csv' | 'json') {
@@ -43,15 +51,11 @@ export function RunList() {
   // No selection means "all runs": unticking one then means all the others.
   const toggle = (id: string) =>
     selected.length === 0 ? setSelected(runs.map((r) => r.id).filter((x) => x !== id)) : toggleSelected(id);
-  // Pinned runs first, then newest first.
-  const ordered = useMemo(
-    () => [...runs].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt),
-    [runs],
-  );
+  const ordered = orderOf(runs);
   const compared = useMemo(() => new Set(selected), [selected]);
   const page = pageOf(ordered.length, pageNo, RUNS_PAGE);
   const shown = ordered.slice(page.start, page.end);
-  const ids = useMemo(() => new Set(runs.map((r) => r.id)), [runs]);
+  const ids = idsOf(runs);
   const markedHere = [...marked].filter((id) => ids.has(id));
   const allMarked = runs.length > 0 && markedHere.length === runs.length;
   const mark = (id: string) =>
