@@ -11,7 +11,7 @@ export default tseslint.config(
       'dist-cli',
       'dist-bench',
       'dist-bench-page',
-      'dist-bench-lab',
+      'dist-bench-lab*',
       'dist-scripts',
       'node_modules',
       'public',
