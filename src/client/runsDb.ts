@@ -15,17 +15,17 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { store } from '../store';
 import { emptySteps, type RunRecord, type StepColumns } from '../lab/record';
-import { checkHead, joinRun, stripSteps, type LabRun, type RunHead } from '../lab/summary';
+import { joinRun, stripSteps, type LabRun, type RunHead } from '../lab/summary';
 import {
   RUNS_DB,
   RUNS_DB_VERSION,
   RUNS_STORE,
   STEPS_STORE,
+  checkedHeads,
   splitV1,
   type ReadReport,
   type StoredSteps,
 } from '../lab/storedRuns';
-import { InvalidInput } from '../lab/validate';
 import { summarize } from '../lab/stats';
 import { variantKey } from '../lab/plan';
 import { isQuotaError, MAKE_ROOM } from '../shared/storageErrors';
@@ -133,19 +133,6 @@ async function heldElsewhere(ids: string[]): Promise<Set<string>> {
   if (!l || mine.length === 0) return new Set();
   const names = new Set(((await l.query()).held ?? []).map((h) => h.name));
   return new Set(mine.filter((id) => names.has(LOCK_PREFIX + id)));
-}
-
-/** Checked summaries of `raw` records; damaged ones (or ones from an older version) are left out. */
-function checkedHeads(raw: unknown[]): RunHead[] {
-  const out: RunHead[] = [];
-  for (const r of raw) {
-    try {
-      out.push(checkHead(r));
-    } catch (err) {
-      if (!(err instanceof InvalidInput)) throw err;
-    }
-  }
-  return out;
 }
 
 /** The stored summaries of `ids` that are valid; missing or damaged ones are left out. */

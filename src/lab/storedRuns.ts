@@ -7,7 +7,7 @@
 
 import type { StepColumns } from './record';
 import { checkRun } from './experiment';
-import { headOf, type RunHead } from './summary';
+import { checkHead, headOf, type RunHead } from './summary';
 import { InvalidInput, isObject } from './validate';
 
 export const RUNS_DB = 'alexnet-lab';
@@ -36,9 +36,19 @@ export function splitV1(raw: unknown): { head: RunHead; steps: StoredSteps } | n
   }
 }
 
-/** What the start-up reader (worker/readRuns.ts) tells the page: summaries, then the end. */
-export type ReadReport =
-  | { type: 'heads'; heads: RunHead[] }
-  | { type: 'done'; skipped: number }
-  /** The read failed (`name`: the error's name, e.g. QuotaExceededError); the page reads itself. */
-  | { type: 'failed'; name: string };
+/** Checked summaries of `raw` records; damaged ones (or ones from an older version) are left out. */
+export function checkedHeads(raw: readonly unknown[]): RunHead[] {
+  const out: RunHead[] = [];
+  for (const r of raw) {
+    try {
+      out.push(checkHead(r));
+    } catch (err) {
+      if (!(err instanceof InvalidInput)) throw err;
+    }
+  }
+  return out;
+}
+
+/** What the start-up reader (worker/readRuns.ts) tells the page: summaries, then the end (or
+ * that it failed, and the page reads them itself). */
+export type ReadReport = { type: 'heads'; heads: RunHead[] } | { type: 'done' } | { type: 'failed' };

@@ -15,7 +15,7 @@ const resultOf = runsMemo((runs: Summarizable[], lesson: Lesson, target: number,
   lessonResult(lesson, runs, target),
 );
 
-// Recharts is loaded with the lab's compare charts; the gap chart only once (e) has runs.
+// Recharts (the lab's only use of it) is loaded with the gap chart, once (e) has runs.
 const LessonGapChart = lazy(() => import('./LessonGapChart').then((m) => ({ default: m.LessonGapChart })));
 
 /** Figures in steps are whole numbers; the others are fractions shown in percent. */
